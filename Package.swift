@@ -1,0 +1,207 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Settings every ZeroTouch target shares (STYLE.md §1.1): explicit existentials, imports that
+/// only leak where public API needs them, and member visibility tied to imports.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "ZeroTouch",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "zerotouch", targets: ["zerotouch"]),
+        .library(name: "ZeroTouchCore", targets: ["ZeroTouchCore"]),
+        .library(name: "ZeroTouchJOSE", targets: ["ZeroTouchJOSE"]),
+        .library(name: "ZeroTouchOAuth", targets: ["ZeroTouchOAuth"]),
+        .library(name: "ZeroTouchStorage", targets: ["ZeroTouchStorage"]),
+        .library(name: "ZeroTouchServer", targets: ["ZeroTouchServer"]),
+        .library(name: "ZeroTouchIdP", targets: ["ZeroTouchIdP"]),
+        .library(name: "ZeroTouchAS", targets: ["ZeroTouchAS"]),
+        .library(name: "ZeroTouchTesting", targets: ["ZeroTouchTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: [.defaults, "YAML"]),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
+    ],
+    targets: [
+        // The protocol vocabulary: URNs, error codes, metadata models, identifiers, clock, store protocols.
+        .target(
+            name: "ZeroTouchCore",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        // Compact JWS, signing keys with rotation, JWKS documents, the JWKS fetcher and cache.
+        .target(
+            name: "ZeroTouchJOSE",
+            dependencies: [
+                "ZeroTouchCore",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Token-endpoint mechanics shared by the IdP and the authorization server: client authentication.
+        .target(
+            name: "ZeroTouchOAuth",
+            dependencies: [
+                "ZeroTouchCore", "ZeroTouchJOSE",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Embedded SQLite implementations of the Core store protocols.
+        .target(
+            name: "ZeroTouchStorage",
+            dependencies: [
+                "ZeroTouchCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Hummingbird glue shared by every role: OAuth error rendering, form bodies, health, metrics, logging, TLS.
+        .target(
+            name: "ZeroTouchServer",
+            dependencies: [
+                "ZeroTouchCore", "ZeroTouchJOSE", "ZeroTouchOAuth",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The enterprise IdP: OpenID provider, directory, policy, ID-JAG issuance (RFC 8693), audit, admin API.
+        .target(
+            name: "ZeroTouchIdP",
+            dependencies: [
+                "ZeroTouchCore", "ZeroTouchJOSE", "ZeroTouchOAuth", "ZeroTouchServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The MCP authorization server: redeems ID-JAGs (RFC 7523) for RFC 9068 access tokens.
+        .target(
+            name: "ZeroTouchAS",
+            dependencies: [
+                "ZeroTouchCore", "ZeroTouchJOSE", "ZeroTouchOAuth", "ZeroTouchServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Test support shipped as a library: fixed clock, per-run keys, a loopback HTTP peer.
+        .target(
+            name: "ZeroTouchTesting",
+            dependencies: [
+                "ZeroTouchCore", "ZeroTouchJOSE", "ZeroTouchOAuth", "ZeroTouchStorage", "ZeroTouchServer",
+                "ZeroTouchIdP", "ZeroTouchAS",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The command tree of the `zerotouch` CLI (a library so that tests can drive it).
+        .target(
+            name: "ZeroTouchCommands",
+            dependencies: [
+                "ZeroTouchCore", "ZeroTouchJOSE", "ZeroTouchOAuth", "ZeroTouchStorage", "ZeroTouchServer",
+                "ZeroTouchIdP", "ZeroTouchAS",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "zerotouch",
+            dependencies: ["ZeroTouchCommands"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZeroTouchCoreTests",
+            dependencies: ["ZeroTouchCore", "ZeroTouchTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZeroTouchJOSETests",
+            dependencies: [
+                "ZeroTouchJOSE", "ZeroTouchTesting",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZeroTouchOAuthTests",
+            dependencies: ["ZeroTouchOAuth", "ZeroTouchTesting", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZeroTouchStorageTests",
+            dependencies: ["ZeroTouchStorage", "ZeroTouchTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZeroTouchServerTests",
+            dependencies: [
+                "ZeroTouchServer", "ZeroTouchTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZeroTouchIdPTests",
+            dependencies: [
+                "ZeroTouchIdP", "ZeroTouchTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZeroTouchASTests",
+            dependencies: [
+                "ZeroTouchAS", "ZeroTouchTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZeroTouchCommandsTests",
+            dependencies: ["ZeroTouchCommands", "ZeroTouchTesting"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
