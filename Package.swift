@@ -21,6 +21,8 @@ let package = Package(
         .library(name: "ZeroTouchServer", targets: ["ZeroTouchServer"]),
         .library(name: "ZeroTouchIdP", targets: ["ZeroTouchIdP"]),
         .library(name: "ZeroTouchAS", targets: ["ZeroTouchAS"]),
+        .library(name: "ZeroTouchResourceServer", targets: ["ZeroTouchResourceServer"]),
+        .library(name: "ZeroTouchClient", targets: ["ZeroTouchClient"]),
         .library(name: "ZeroTouchTesting", targets: ["ZeroTouchTesting"]),
     ],
     dependencies: [
@@ -36,6 +38,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", from: "0.12.1"),
     ],
     targets: [
         // The protocol vocabulary: URNs, error codes, metadata models, identifiers, clock, store protocols.
@@ -49,9 +53,14 @@ let package = Package(
             name: "ZeroTouchJOSE",
             dependencies: [
                 "ZeroTouchCore",
-                .product(name: "JWTKit", package: "jwt-kit"),
+                // swift-crypto directly: jwt-kit's verify path skips `typ` and falls back to default
+                // keys (STYLE.md §3), so the JOSE checks are ours; jwt-kit cross-checks them in tests.
                 .product(name: "Crypto", package: "swift-crypto"),
+                // RSA (RS256/PS256) and Ed25519 PKCS#8 PEM; jwt-kit depends on the same product.
+                .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -71,6 +80,9 @@ let package = Package(
             dependencies: [
                 "ZeroTouchCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -85,6 +97,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -112,6 +125,45 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The resource-server side: bearer middleware, protected resource metadata, MCP hosting, the gateway.
+        .target(
+            name: "ZeroTouchResourceServer",
+            dependencies: [
+                "ZeroTouchCore", "ZeroTouchJOSE", "ZeroTouchServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The two demo MCP servers (issues, docs) with their own SQLite data.
+        .target(
+            name: "ZeroTouchDemoServers",
+            dependencies: [
+                "ZeroTouchCore", "ZeroTouchResourceServer", "ZeroTouchStorage",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The MCP host side: single sign-on, discovery, both exchanges, Streamable HTTP transport.
+        .target(
+            name: "ZeroTouchClient",
+            dependencies: [
+                "ZeroTouchCore", "ZeroTouchJOSE",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Test support shipped as a library: fixed clock, per-run keys, a loopback HTTP peer.
         .target(
             name: "ZeroTouchTesting",
@@ -129,7 +181,7 @@ let package = Package(
             name: "ZeroTouchCommands",
             dependencies: [
                 "ZeroTouchCore", "ZeroTouchJOSE", "ZeroTouchOAuth", "ZeroTouchStorage", "ZeroTouchServer",
-                "ZeroTouchIdP", "ZeroTouchAS",
+                "ZeroTouchIdP", "ZeroTouchAS", "ZeroTouchResourceServer", "ZeroTouchDemoServers", "ZeroTouchClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -199,8 +251,43 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ZeroTouchResourceServerTests",
+            dependencies: [
+                "ZeroTouchResourceServer", "ZeroTouchDemoServers", "ZeroTouchTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "MCP", package: "swift-sdk"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZeroTouchClientTests",
+            dependencies: [
+                "ZeroTouchClient", "ZeroTouchTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "MCP", package: "swift-sdk"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Flows across every role over loopback HTTP.
+        .testTarget(
+            name: "ZeroTouchEndToEndTests",
+            dependencies: [
+                "ZeroTouchCore", "ZeroTouchJOSE", "ZeroTouchOAuth", "ZeroTouchStorage", "ZeroTouchServer",
+                "ZeroTouchIdP", "ZeroTouchAS", "ZeroTouchResourceServer", "ZeroTouchDemoServers", "ZeroTouchClient",
+                "ZeroTouchTesting", "ZeroTouchCommands",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "MCP", package: "swift-sdk"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ZeroTouchCommandsTests",
-            dependencies: ["ZeroTouchCommands", "ZeroTouchTesting"],
+            dependencies: ["ZeroTouchCommands", "ZeroTouchTesting", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,1 +1,3 @@
-print("warmup")
+import ZeroTouchCommands
+
+await ZeroTouchCommand.runAsRoot()

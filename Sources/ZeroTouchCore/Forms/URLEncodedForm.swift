@@ -81,6 +81,13 @@ public struct URLEncodedForm: Sendable, Equatable {
         return out
     }
 
+    /// Decodes one form-encoded component (`+` is a space, `%XX` a byte), as RFC 6749 §2.3.1 asks for
+    /// the client id and secret of a Basic header.
+    /// - Throws: `OAuthErrorResponse` `invalid_request` on a malformed escape or invalid UTF-8.
+    public static func decodeComponent(_ string: String) throws(OAuthErrorResponse) -> String {
+        try decode(Array(string.utf8))
+    }
+
     /// Decodes one component: `+` is a space, `%XX` a byte; the result must be UTF-8.
     static func decode(_ bytes: some Collection<UInt8>) throws(OAuthErrorResponse) -> String {
         var out: [UInt8] = []

@@ -1,0 +1,52 @@
+public import Foundation
+
+/// The base64url encoding without padding that JOSE uses everywhere (RFC 7515 §2, RFC 4648 §5).
+///
+/// Decoding is strict, on purpose: only the 64 URL-safe characters, no `=` padding, no whitespace,
+/// no impossible length, and the unused low bits of the last character must be zero. A lenient
+/// decoder would accept several spellings of one token, which breaks the assumption that the
+/// signing input identifies the token.
+public enum Base64URL {
+    /// Encodes `bytes` as unpadded base64url.
+    public static func encode(_ bytes: some DataProtocol) -> String {
+        var text = Data(bytes).base64EncodedString()
+        text = text.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        while text.hasSuffix("=") { text.removeLast() }
+        return text
+    }
+
+    /// Decodes unpadded base64url, or returns `nil` for anything that is not its canonical form.
+    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
+        let characters = Array(text.utf8)
+        guard characters.count % 4 != 1 else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(characters.count * 3 / 4)
+        var accumulator: UInt32 = 0
+        var bitCount = 0
+        for character in characters {
+            guard let value = sextet(character) else { return nil }
+            accumulator = (accumulator << 6) | UInt32(value)
+            bitCount += 6
+            if bitCount >= 8 {
+                bitCount -= 8
+                output.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bitCount)))
+                accumulator &= (1 << UInt32(bitCount)) - 1
+            }
+        }
+        // Leftover bits (2 or 4) must be zero, otherwise two spellings decode to the same bytes.
+        guard accumulator == 0 else { return nil }
+        return output
+    }
+
+    /// The 6-bit value of one base64url character.
+    private static func sextet(_ character: UInt8) -> UInt8? {
+        switch character {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): character - UInt8(ascii: "A")
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): character - UInt8(ascii: "a") + 26
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0") + 52
+        case UInt8(ascii: "-"): 62
+        case UInt8(ascii: "_"): 63
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,133 @@
+public import Foundation
+public import ZeroTouchCore
+
+/// One role's signing keys with rotation, persisted in a `SigningKeyStore` under `owner`
+/// (for example `idp` or `as`).
+///
+/// - The active key is loaded, or generated and stored, on first use; `sign` always uses it.
+/// - `rotate(now:retiringFor:)` makes a new active key and keeps the old one published until
+///   `now + retiringFor`, which should be the longest lifetime of a token it signed, so that
+///   receivers can still verify those tokens (RFC 7517 §5 key rollover). Both keys change in one
+///   `replaceAll`.
+/// - `jwks(now:)` publishes the active key and the retiring keys still inside their window, and
+///   removes expired ones from the store.
+///
+/// The store is read on every call, so a rotation made by another replica is seen at once; parsed
+/// keys are cached by `kid`. Changes are serialized within this actor.
+public actor KeyRing {
+    /// The store partition, e.g. `idp`.
+    public let owner: String
+    /// The algorithm of newly generated keys.
+    public let algorithm: JWSAlgorithm
+    private let store: any SigningKeyStore
+    private var parsedKeys: [KeyID: SigningKey] = [:]
+    private var isChanging = false
+    private var waitingChanges: [CheckedContinuation<Void, Never>] = []
+
+    /// Creates a key ring over `store`'s keys for `owner`.
+    /// - Parameter algorithm: For new keys; ES256 by default (decisions.md "Signing algorithms").
+    public init(owner: String, store: any SigningKeyStore, algorithm: JWSAlgorithm = .es256) {
+        self.owner = owner
+        self.store = store
+        self.algorithm = algorithm
+    }
+
+    /// The key that signs new tokens, generated and stored if there is none yet.
+    /// - Throws: The store's errors, or `SigningKeyError`.
+    public func activeKey(now: Date) async throws -> SigningKey {
+        if let active = Self.newestActive(try await store.keys(owner: owner)) { return try parse(active) }
+        await beginChange()
+        defer { endChange() }
+        let stored = try await store.keys(owner: owner)
+        if let active = Self.newestActive(stored) { return try parse(active) }
+        let key = try SigningKey.generate(algorithm)
+        try await store.replaceAll(owner: owner, with: [key.storedKey(createdAt: now)] + stored)
+        parsedKeys[key.keyID] = key
+        return key
+    }
+
+    /// Signs `claims` with the active key (see `SigningKey.sign(_:type:)`).
+    /// - Throws: The store's errors, or `SigningKeyError`.
+    public func sign(_ claims: some Encodable & Sendable, type: String, now: Date) async throws -> String {
+        try await activeKey(now: now).sign(claims, type: type)
+    }
+
+    /// Replaces the active key with a new one. The old key stops signing now and stays published
+    /// until `now + retiringFor`; keys whose window has passed are removed.
+    /// - Parameter retiringFor: The longest lifetime of a token the old key may have signed.
+    /// - Returns: The new active key.
+    /// - Throws: The store's errors, or `SigningKeyError`.
+    @discardableResult
+    public func rotate(now: Date, retiringFor: TimeInterval) async throws -> SigningKey {
+        await beginChange()
+        defer { endChange() }
+        let stored = try await store.keys(owner: owner)
+        let key = try SigningKey.generate(algorithm)
+        let kept = stored.filter { Self.isPublished($0, at: now) }.map { old in
+            guard old.isActive else { return old }
+            var retired = old
+            retired.retiredAt = now
+            retired.publishUntil = now.addingTimeInterval(retiringFor)
+            return retired
+        }
+        try await store.replaceAll(owner: owner, with: [key.storedKey(createdAt: now)] + kept)
+        parsedKeys[key.keyID] = key
+        return key
+    }
+
+    /// The JWKS to publish (RFC 7517 §5): the active key first, then retiring keys, newest first.
+    /// Creates the active key if there is none; removes keys past `publishUntil` from the store.
+    /// - Throws: The store's errors, or `SigningKeyError`.
+    public func jwks(now: Date) async throws -> JWKSDocument {
+        JWKSDocument(keys: try await publishedKeys(now: now).map(\.publicJWK))
+    }
+
+    /// The published keys as a key source, for verifying this role's own tokens (for example the
+    /// IdP checking an ID token it issued).
+    /// - Throws: The store's errors, or `SigningKeyError`.
+    public func verificationKeys(now: Date) async throws -> VerificationKeySet {
+        VerificationKeySet(try await publishedKeys(now: now).map(\.verificationKey))
+    }
+
+    private func publishedKeys(now: Date) async throws -> [SigningKey] {
+        _ = try await activeKey(now: now)
+        var stored = try await store.keys(owner: owner)
+        if stored.contains(where: { !Self.isPublished($0, at: now) }) {
+            await beginChange()
+            defer { endChange() }
+            stored = try await store.keys(owner: owner).filter { Self.isPublished($0, at: now) }
+            try await store.replaceAll(owner: owner, with: stored)
+        }
+        let ordered = stored.sorted { ($0.isActive ? 1 : 0, $0.createdAt) > ($1.isActive ? 1 : 0, $1.createdAt) }
+        return try ordered.map(parse)
+    }
+
+    private func parse(_ stored: StoredSigningKey) throws -> SigningKey {
+        if let key = parsedKeys[stored.keyID] { return key }
+        let key = try SigningKey(stored: stored)
+        parsedKeys[stored.keyID] = key
+        return key
+    }
+
+    private static func newestActive(_ keys: [StoredSigningKey]) -> StoredSigningKey? {
+        keys.filter(\.isActive).max { $0.createdAt < $1.createdAt }
+    }
+
+    /// Active keys always; retired keys until `publishUntil`.
+    private static func isPublished(_ key: StoredSigningKey, at now: Date) -> Bool {
+        key.isActive || (key.publishUntil.map { now < $0 } ?? false)
+    }
+
+    /// Waits until no other change is between its read and its `replaceAll`.
+    private func beginChange() async {
+        guard isChanging else {
+            isChanging = true
+            return
+        }
+        await withCheckedContinuation { waitingChanges.append($0) }
+    }
+
+    private func endChange() {
+        if waitingChanges.isEmpty { isChanging = false } else { waitingChanges.removeFirst().resume() }
+    }
+}
