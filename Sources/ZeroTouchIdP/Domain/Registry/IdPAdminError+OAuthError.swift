@@ -1,0 +1,13 @@
+public import ZeroTouchCore
+
+/// The admin API's answer to a refused change, rendered by `ZeroTouchServer` as
+/// `{"error":…,"error_description":…}`: 400 `invalid_request`, 404 `not_found`, 409 `conflict`.
+extension IdPAdminError: OAuthErrorConvertible {
+    public var oauthError: OAuthErrorResponse {
+        switch self {
+        case .invalidInput: OAuthErrorResponse(.invalidRequest, description: description)
+        case .notFound: OAuthErrorResponse(OAuthErrorCode(rawValue: "not_found"), description: description, status: 404)
+        case .conflict: OAuthErrorResponse(OAuthErrorCode(rawValue: "conflict"), description: description, status: 409)
+        }
+    }
+}
