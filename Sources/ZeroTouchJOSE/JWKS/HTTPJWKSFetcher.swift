@@ -85,7 +85,9 @@ public struct HTTPJWKSFetcher: JWKSFetcher {
             // AsyncHTTPClient's own deadline backs up `withTimeLimit`, which also covers the body.
             let (seconds, attoseconds) = timeout.components
             let response = try await httpClient.execute(request, timeout: .seconds(seconds) + .nanoseconds(attoseconds / 1_000_000_000))
-            guard response.history.count <= 1 else { return .failure(.redirected) }
+            // The default client does not follow redirects and hands back the 3xx itself; a
+            // caller-supplied client might follow them, which the history shows.
+            guard response.history.count <= 1, !(300..<400).contains(response.status.code) else { return .failure(.redirected) }
             guard response.status == .ok else { return .failure(.unexpectedStatus(Int(response.status.code))) }
             let body = try await response.body.collect(upTo: maximumBodyBytes)
             return .success(Fetched(body: Data(body.readableBytesView), maxAge: CacheControl.maxAge(response.headers.first(name: "Cache-Control"))))
