@@ -14,7 +14,7 @@ struct ASAdminTokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             let token = try await options.withRegistry { registry, _ in try await registry.createAdminToken(name: name, actor: options.auditActor) }
-            ASOutput.line(token)
+            CommandOutput.line(token)
         }
     }
 
@@ -24,7 +24,7 @@ struct ASAdminTokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             let tokens = try await options.withRegistry { registry, _ in registry.snapshot.adminTokens.values.sorted { $0.id < $1.id } }
-            for token in tokens { ASOutput.line("\(token.id) \(token.name) \(token.createdAt.ISO8601Format())") }
+            for token in tokens { CommandOutput.line("\(token.id) \(token.name) \(token.createdAt.ISO8601Format())") }
         }
     }
 
@@ -35,7 +35,7 @@ struct ASAdminTokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.withRegistry { registry, _ in try await registry.removeAdminToken(id: id, actor: options.auditActor) }
-            ASOutput.line("removed \(id)")
+            CommandOutput.line("removed \(id)")
         }
     }
 }

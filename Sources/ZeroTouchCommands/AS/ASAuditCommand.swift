@@ -21,12 +21,12 @@ struct ASAuditCommand: AsyncParsableCommand {
     func run() async throws {
         let query = AuditQuery(
             service: ASRegistry.auditService, event: event, outcome: try outcome.map { value in
-                guard let parsed = AuditOutcome(rawValue: value) else { throw ASArgumentError("--outcome must be success, denied or failure") }
+                guard let parsed = AuditOutcome(rawValue: value) else { throw CommandArgumentError("--outcome must be success, denied or failure") }
                 return parsed
             }, subject: subject, clientID: clientID, trail: trail, limit: min(max(limit, 1), AuditQuery.maximumLimit))
         let page = try await options.withRegistry { _, stores in try await stores.auditLog.query(query) }
-        if json { return try ASOutput.json(page.records) }
-        for record in page.records { ASOutput.line(Self.line(record)) }
+        if json { return try CommandOutput.json(page.records) }
+        for record in page.records { CommandOutput.line(Self.line(record)) }
     }
 
     /// One record as a line: time, event, outcome, then the identifiers present.

@@ -27,11 +27,11 @@ struct ASClientCommand: AsyncParsableCommand {
         @Option(help: "A name for administrators.") var name: String?
 
         func run() async throws {
-            guard let method = ClientAuthenticationMethod(rawValue: method) else { throw ASArgumentError("unknown method \(self.method)") }
+            guard let method = ClientAuthenticationMethod(rawValue: method) else { throw CommandArgumentError("unknown method \(self.method)") }
             var secret: String?
             if method == .clientSecretBasic || method == .clientSecretPost {
                 secret = secretFromStandardInput ? readLine(strippingNewline: true) : ClientSecret.generate()
-                guard let secret, !secret.isEmpty else { throw ASArgumentError("no secret on standard input") }
+                guard let secret, !secret.isEmpty else { throw CommandArgumentError("no secret on standard input") }
             }
             let jwks = try jwksFile.map { try String(contentsOfFile: $0, encoding: .utf8) }
             let client = RegisteredClient(
@@ -39,8 +39,8 @@ struct ASClientCommand: AsyncParsableCommand {
                     clientID: ClientID(clientID), method: method, secretHash: secret.map(ClientSecret.hash), jwks: jwks, jwksURI: jwksURI),
                 allowedResources: resources.map(ResourceIdentifier.init), name: name)
             try await options.withRegistry { registry, _ in try await registry.putClient(client, actor: options.auditActor) }
-            ASOutput.line("registered \(clientID)")
-            if let secret, !secretFromStandardInput { ASOutput.line("client_secret: \(secret)") }
+            CommandOutput.line("registered \(clientID)")
+            if let secret, !secretFromStandardInput { CommandOutput.line("client_secret: \(secret)") }
         }
     }
 
@@ -50,7 +50,7 @@ struct ASClientCommand: AsyncParsableCommand {
 
         func run() async throws {
             let clients = try await options.withRegistry { registry, _ in registry.snapshot.clients.values.sorted { $0.id < $1.id } }
-            try ASOutput.json(clients.map(ClientListing.init))
+            try CommandOutput.json(clients.map(ClientListing.init))
         }
     }
 
@@ -63,7 +63,7 @@ struct ASClientCommand: AsyncParsableCommand {
             try await options.withRegistry { registry, _ in
                 try await registry.setClientDisabled(ClientID(clientID), true, actor: options.auditActor)
             }
-            ASOutput.line("disabled \(clientID)")
+            CommandOutput.line("disabled \(clientID)")
         }
     }
 
@@ -76,7 +76,7 @@ struct ASClientCommand: AsyncParsableCommand {
             try await options.withRegistry { registry, _ in
                 try await registry.setClientDisabled(ClientID(clientID), false, actor: options.auditActor)
             }
-            ASOutput.line("enabled \(clientID)")
+            CommandOutput.line("enabled \(clientID)")
         }
     }
 
@@ -87,7 +87,7 @@ struct ASClientCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.withRegistry { registry, _ in try await registry.removeClient(ClientID(clientID), actor: options.auditActor) }
-            ASOutput.line("removed \(clientID)")
+            CommandOutput.line("removed \(clientID)")
         }
     }
 }

@@ -23,7 +23,7 @@ struct ASResourceCommand: AsyncParsableCommand {
                 identifier: ResourceIdentifier(resource), scopes: scope, accessTokenLifetime: TimeInterval(tokenLifetime),
                 requiresResourceClaim: requireResourceClaim)
             try await options.withRegistry { registry, _ in try await registry.putResource(registration, actor: options.auditActor) }
-            ASOutput.line("registered \(resource)")
+            CommandOutput.line("registered \(resource)")
         }
     }
 
@@ -32,7 +32,7 @@ struct ASResourceCommand: AsyncParsableCommand {
         @OptionGroup var options: ASStoreOptions
 
         func run() async throws {
-            try ASOutput.json(try await options.withRegistry { registry, _ in
+            try CommandOutput.json(try await options.withRegistry { registry, _ in
                 registry.snapshot.resources.values.sorted { $0.identifier < $1.identifier }
             })
         }
@@ -47,7 +47,7 @@ struct ASResourceCommand: AsyncParsableCommand {
             try await options.withRegistry { registry, _ in
                 try await registry.removeResource(ResourceIdentifier(resource), actor: options.auditActor)
             }
-            ASOutput.line("removed \(resource)")
+            CommandOutput.line("removed \(resource)")
         }
     }
 }

@@ -28,11 +28,11 @@ struct ASTrustCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let replayPolicy = TrustedIssuer.ReplayPolicy(rawValue: replay) else {
-                throw ASArgumentError("--replay must be single-use or re-presentable")
+                throw CommandArgumentError("--replay must be single-use or re-presentable")
             }
-            guard let mapping = TrustedIssuer.UserMapping(rawValue: users) else { throw ASArgumentError("--users must be require-linked or create") }
+            guard let mapping = TrustedIssuer.UserMapping(rawValue: users) else { throw CommandArgumentError("--users must be require-linked or create") }
             let parsed = try algorithms.map { name in
-                guard let algorithm = JWSAlgorithm(rawValue: name) else { throw ASArgumentError("unknown algorithm \(name)") }
+                guard let algorithm = JWSAlgorithm(rawValue: name) else { throw CommandArgumentError("unknown algorithm \(name)") }
                 return algorithm
             }
             let trust = TrustedIssuer(
@@ -40,7 +40,7 @@ struct ASTrustCommand: AsyncParsableCommand {
                 tenant: tenant, replayPolicy: replayPolicy, maximumAssertionLifetime: TimeInterval(maxLifetime), userMapping: mapping,
                 strictEMA: strictEMA)
             try await options.withRegistry { registry, _ in try await registry.putTrustedIssuer(trust, actor: options.auditActor) }
-            ASOutput.line("trusted \(issuer)")
+            CommandOutput.line("trusted \(issuer)")
         }
     }
 
@@ -50,7 +50,7 @@ struct ASTrustCommand: AsyncParsableCommand {
 
         func run() async throws {
             let trusted = try await options.withRegistry { registry, _ in registry.snapshot.trustedIssuers.values.sorted { $0.issuer < $1.issuer } }
-            try ASOutput.json(trusted)
+            try CommandOutput.json(trusted)
         }
     }
 
@@ -61,7 +61,7 @@ struct ASTrustCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.withRegistry { registry, _ in try await registry.removeTrustedIssuer(Issuer(issuer), actor: options.auditActor) }
-            ASOutput.line("removed \(issuer)")
+            CommandOutput.line("removed \(issuer)")
         }
     }
 }

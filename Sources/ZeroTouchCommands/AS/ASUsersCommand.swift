@@ -20,7 +20,7 @@ struct ASUsersCommand: AsyncParsableCommand {
         }
 
         func required() throws -> LinkedIdentity {
-            guard let identity else { throw ASArgumentError("--issuer and --sub are required") }
+            guard let identity else { throw CommandArgumentError("--issuer and --sub are required") }
             return identity
         }
     }
@@ -35,7 +35,7 @@ struct ASUsersCommand: AsyncParsableCommand {
             let user = try await options.withRegistry { registry, _ in
                 try await registry.createUser(id: id.map(LocalUserID.init), identities: link.identity.map { [$0] } ?? [], actor: options.auditActor)
             }
-            ASOutput.line("created \(user.id)")
+            CommandOutput.line("created \(user.id)")
         }
     }
 
@@ -50,7 +50,7 @@ struct ASUsersCommand: AsyncParsableCommand {
             try await options.withRegistry { registry, _ in
                 try await registry.linkIdentity(identity, to: LocalUserID(id), actor: options.auditActor)
             }
-            ASOutput.line("linked \(identity) to \(id)")
+            CommandOutput.line("linked \(identity) to \(id)")
         }
     }
 
@@ -65,7 +65,7 @@ struct ASUsersCommand: AsyncParsableCommand {
             try await options.withRegistry { registry, _ in
                 try await registry.unlinkIdentity(identity, from: LocalUserID(id), actor: options.auditActor)
             }
-            ASOutput.line("unlinked \(identity) from \(id)")
+            CommandOutput.line("unlinked \(identity) from \(id)")
         }
     }
 
@@ -76,7 +76,7 @@ struct ASUsersCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.withRegistry { registry, _ in try await registry.setUserDisabled(LocalUserID(id), true, actor: options.auditActor) }
-            ASOutput.line("disabled \(id)")
+            CommandOutput.line("disabled \(id)")
         }
     }
 
@@ -87,7 +87,7 @@ struct ASUsersCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.withRegistry { registry, _ in try await registry.setUserDisabled(LocalUserID(id), false, actor: options.auditActor) }
-            ASOutput.line("enabled \(id)")
+            CommandOutput.line("enabled \(id)")
         }
     }
 
@@ -96,7 +96,7 @@ struct ASUsersCommand: AsyncParsableCommand {
         @OptionGroup var options: ASStoreOptions
 
         func run() async throws {
-            try ASOutput.json(try await options.withRegistry { registry, _ in registry.snapshot.users.values.sorted { $0.id < $1.id } })
+            try CommandOutput.json(try await options.withRegistry { registry, _ in registry.snapshot.users.values.sorted { $0.id < $1.id } })
         }
     }
 
@@ -107,7 +107,7 @@ struct ASUsersCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.withRegistry { registry, _ in try await registry.removeUser(LocalUserID(id), actor: options.auditActor) }
-            ASOutput.line("removed \(id)")
+            CommandOutput.line("removed \(id)")
         }
     }
 }

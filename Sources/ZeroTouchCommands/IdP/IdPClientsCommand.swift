@@ -25,11 +25,11 @@ struct IdPClientsCommand: AsyncParsableCommand {
         @Flag(help: "Register the client disabled.") var disabled = false
 
         func draft(id: String, in registry: IdPRegistry) throws -> ClientDraft {
-            guard let method = ClientAuthenticationMethod(rawValue: method) else { throw IdPArgumentError("unknown method '\(method)'") }
-            guard let type = ClientApplicationType(rawValue: type) else { throw IdPArgumentError("--type must be web or native") }
+            guard let method = ClientAuthenticationMethod(rawValue: method) else { throw CommandArgumentError("unknown method '\(method)'") }
+            guard let type = ClientApplicationType(rawValue: type) else { throw CommandArgumentError("--type must be web or native") }
             var mapping: [MCPServerID: ClientID] = [:]
             for entry in serverClients {
-                guard let equals = entry.lastIndex(of: "=") else { throw IdPArgumentError("--server-client must be SERVER=CLIENT_ID") }
+                guard let equals = entry.lastIndex(of: "=") else { throw CommandArgumentError("--server-client must be SERVER=CLIENT_ID") }
                 mapping[try IdPResourcesCommand.resolve(String(entry[..<equals]), in: registry).id] = ClientID(String(entry[entry.index(after: equals)...]))
             }
             let jwks = try jwksFile.map { try String(contentsOfFile: $0, encoding: .utf8) }
@@ -40,14 +40,14 @@ struct IdPClientsCommand: AsyncParsableCommand {
     }
 
     static func show(_ registered: RegisteredClientWithSecret) throws {
-        try IdPOutput.json(registered.client)
-        if let secret = registered.clientSecret { IdPOutput.line("client_secret (shown once): \(secret)") }
+        try CommandOutput.json(registered.client)
+        if let secret = registered.clientSecret { CommandOutput.line("client_secret (shown once): \(secret)") }
     }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List clients (never their secret hashes).")
         @OptionGroup var store: IdPStoreOptions
-        func run() async throws { try await store.withRegistry { _, _, registry in try IdPOutput.json(registry.snapshot.clients.map(ClientView.init)) } }
+        func run() async throws { try await store.withRegistry { _, _, registry in try CommandOutput.json(registry.snapshot.clients.map(ClientView.init)) } }
     }
 
     struct Show: AsyncParsableCommand {
@@ -57,7 +57,7 @@ struct IdPClientsCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRegistry { _, _, registry in
                 guard let client = registry.snapshot.client(ClientID(id)) else { throw IdPAdminError.notFound(.client, id: id) }
-                try IdPOutput.json(ClientView(client))
+                try CommandOutput.json(ClientView(client))
             }
         }
     }
@@ -104,7 +104,7 @@ struct IdPClientsCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRegistry { _, _, registry in
                 try await registry.deleteClient(ClientID(id), by: store.auditActor)
-                IdPOutput.line("deleted \(id)")
+                CommandOutput.line("deleted \(id)")
             }
         }
     }

@@ -20,7 +20,7 @@ struct IdPGroupsCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List groups.")
         @OptionGroup var store: IdPStoreOptions
-        func run() async throws { try await store.withRegistry { _, _, registry in try IdPOutput.json(registry.snapshot.groups) } }
+        func run() async throws { try await store.withRegistry { _, _, registry in try CommandOutput.json(registry.snapshot.groups) } }
     }
 
     struct Create: AsyncParsableCommand {
@@ -30,7 +30,7 @@ struct IdPGroupsCommand: AsyncParsableCommand {
         @Option(help: "What the group is for.") var description: String = ""
         func run() async throws {
             try await store.withRegistry { _, _, registry in
-                try IdPOutput.json(try await registry.createGroup(name: name, description: description, by: store.auditActor))
+                try CommandOutput.json(try await registry.createGroup(name: name, description: description, by: store.auditActor))
             }
         }
     }
@@ -44,7 +44,7 @@ struct IdPGroupsCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRegistry { _, _, registry in
                 let id = try IdPGroupsCommand.resolve(group, in: registry).id
-                try IdPOutput.json(try await registry.updateGroup(id, name: name, description: description, by: store.auditActor))
+                try CommandOutput.json(try await registry.updateGroup(id, name: name, description: description, by: store.auditActor))
             }
         }
     }
@@ -56,7 +56,7 @@ struct IdPGroupsCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRegistry { _, _, registry in
                 try await registry.deleteGroup(try IdPGroupsCommand.resolve(group, in: registry).id, by: store.auditActor)
-                IdPOutput.line("deleted \(group)")
+                CommandOutput.line("deleted \(group)")
             }
         }
     }
@@ -69,7 +69,7 @@ struct IdPGroupsCommand: AsyncParsableCommand {
             try await store.withRegistry { _, _, registry in
                 let snapshot = registry.snapshot
                 let id = try IdPGroupsCommand.resolve(group, in: registry).id
-                try IdPOutput.json(snapshot.memberIDs(of: id).compactMap { snapshot.user($0)?.profile })
+                try CommandOutput.json(snapshot.memberIDs(of: id).compactMap { snapshot.user($0)?.profile })
             }
         }
     }
@@ -83,7 +83,7 @@ struct IdPGroupsCommand: AsyncParsableCommand {
             try await store.withRegistry { _, _, registry in
                 try await registry.addMember(
                     try IdPUsersCommand.resolve(user, in: registry).id, to: try IdPGroupsCommand.resolve(group, in: registry).id, by: store.auditActor)
-                IdPOutput.line("added \(user) to \(group)")
+                CommandOutput.line("added \(user) to \(group)")
             }
         }
     }
@@ -97,7 +97,7 @@ struct IdPGroupsCommand: AsyncParsableCommand {
             try await store.withRegistry { _, _, registry in
                 try await registry.removeMember(
                     try IdPUsersCommand.resolve(user, in: registry).id, from: try IdPGroupsCommand.resolve(group, in: registry).id, by: store.auditActor)
-                IdPOutput.line("removed \(user) from \(group)")
+                CommandOutput.line("removed \(user) from \(group)")
             }
         }
     }

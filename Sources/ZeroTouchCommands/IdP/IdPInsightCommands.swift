@@ -20,7 +20,7 @@ struct IdPExplainCommand: AsyncParsableCommand {
         try await store.withRegistry { _, _, registry in
             let question = ExplainQuestion(
                 user: user, client: ClientID(client), server: server, scope: scope, methods: methods.isEmpty ? nil : methods, authenticationAge: age)
-            try IdPOutput.json(ExplanationView(try registry.snapshot.explain(question, now: Date())))
+            try CommandOutput.json(ExplanationView(try registry.snapshot.explain(question, now: Date())))
         }
     }
 }
@@ -52,7 +52,7 @@ struct IdPAuditCommand: AsyncParsableCommand {
         ]
         for (name, value) in optional { if let value { parameters[name] = value } }
         let query = try AuditQuery(parameters: parameters)
-        try await store.withRegistry { _, stores, _ in try IdPOutput.json(AuditPageView(try await stores.auditLog.query(query))) }
+        try await store.withRegistry { _, stores, _ in try CommandOutput.json(AuditPageView(try await stores.auditLog.query(query))) }
     }
 }
 
@@ -68,8 +68,8 @@ struct IdPAdminTokensCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRegistry { _, _, registry in
                 let token = try await registry.createAdminToken(name: name, by: store.auditActor)
-                try IdPOutput.json(token.summary)
-                IdPOutput.line("token (shown once): \(token.value)")
+                try CommandOutput.json(token.summary)
+                CommandOutput.line("token (shown once): \(token.value)")
             }
         }
     }
@@ -77,7 +77,7 @@ struct IdPAdminTokensCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List admin tokens (never their secrets).")
         @OptionGroup var store: IdPStoreOptions
-        func run() async throws { try await store.withRegistry { _, _, registry in try IdPOutput.json(try await registry.adminTokens()) } }
+        func run() async throws { try await store.withRegistry { _, _, registry in try CommandOutput.json(try await registry.adminTokens()) } }
     }
 
     struct Revoke: AsyncParsableCommand {
@@ -87,7 +87,7 @@ struct IdPAdminTokensCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRegistry { _, _, registry in
                 try await registry.revokeAdminToken(id, by: store.auditActor)
-                IdPOutput.line("revoked \(id)")
+                CommandOutput.line("revoked \(id)")
             }
         }
     }

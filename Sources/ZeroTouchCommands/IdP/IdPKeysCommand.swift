@@ -27,7 +27,7 @@ struct IdPKeysCommand: AsyncParsableCommand {
                     AuditRecord(
                         time: Date(), service: IdPRegistry.auditService, event: "admin.keys.rotate", outcome: .success, actor: store.auditActor,
                         details: ["kid": key.keyID.rawValue, "retiring_for": String(Int(retiringFor))]))
-                IdPOutput.line("new signing key \(key.keyID) (\(key.algorithm)); previous keys stay published for \(Int(retiringFor)) s")
+                CommandOutput.line("new signing key \(key.keyID) (\(key.algorithm)); previous keys stay published for \(Int(retiringFor)) s")
             }
         }
     }
@@ -38,7 +38,7 @@ struct IdPKeysCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRegistry { _, stores, _ in
                 let ring = KeyRing(owner: IdentityProvider.keyOwner, store: stores.signingKeys, algorithm: IdentityProvider.signingAlgorithm)
-                try IdPOutput.json(try await ring.jwks(now: Date()))
+                try CommandOutput.json(try await ring.jwks(now: Date()))
             }
         }
     }

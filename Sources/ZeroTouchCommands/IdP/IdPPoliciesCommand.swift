@@ -22,7 +22,7 @@ struct IdPPoliciesCommand: AsyncParsableCommand {
         @Option(name: .customLong("max-age"), help: "Allow only sign-ins at most this many seconds old.") var maximumAge: Int?
 
         func draft(id: PolicyRuleID?, in registry: IdPRegistry) throws -> RuleDraft {
-            guard let effect = PolicyEffect(rawValue: effect) else { throw IdPArgumentError("--effect must be allow or deny") }
+            guard let effect = PolicyEffect(rawValue: effect) else { throw CommandArgumentError("--effect must be allow or deny") }
             let subjects = everyone
                 ? PolicySubjects.everyone
                 : PolicySubjects(
@@ -39,7 +39,7 @@ struct IdPPoliciesCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List policy rules.")
         @OptionGroup var store: IdPStoreOptions
-        func run() async throws { try await store.withRegistry { _, _, registry in try IdPOutput.json(registry.snapshot.rules) } }
+        func run() async throws { try await store.withRegistry { _, _, registry in try CommandOutput.json(registry.snapshot.rules) } }
     }
 
     struct Create: AsyncParsableCommand {
@@ -49,7 +49,7 @@ struct IdPPoliciesCommand: AsyncParsableCommand {
         @OptionGroup var fields: Fields
         func run() async throws {
             try await store.withRegistry { _, _, registry in
-                try IdPOutput.json(try await registry.createRule(try fields.draft(id: id.map(PolicyRuleID.init), in: registry).rule(), by: store.auditActor))
+                try CommandOutput.json(try await registry.createRule(try fields.draft(id: id.map(PolicyRuleID.init), in: registry).rule(), by: store.auditActor))
             }
         }
     }
@@ -61,7 +61,7 @@ struct IdPPoliciesCommand: AsyncParsableCommand {
         @OptionGroup var fields: Fields
         func run() async throws {
             try await store.withRegistry { _, _, registry in
-                try IdPOutput.json(try await registry.updateRule(try fields.draft(id: PolicyRuleID(id), in: registry).rule(), by: store.auditActor))
+                try CommandOutput.json(try await registry.updateRule(try fields.draft(id: PolicyRuleID(id), in: registry).rule(), by: store.auditActor))
             }
         }
     }
@@ -73,7 +73,7 @@ struct IdPPoliciesCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRegistry { _, _, registry in
                 try await registry.deleteRule(PolicyRuleID(id), by: store.auditActor)
-                IdPOutput.line("deleted \(id)")
+                CommandOutput.line("deleted \(id)")
             }
         }
     }

@@ -43,7 +43,7 @@ struct IdPResourcesCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the catalog.")
         @OptionGroup var store: IdPStoreOptions
-        func run() async throws { try await store.withRegistry { _, _, registry in try IdPOutput.json(registry.snapshot.servers) } }
+        func run() async throws { try await store.withRegistry { _, _, registry in try CommandOutput.json(registry.snapshot.servers) } }
     }
 
     struct Create: AsyncParsableCommand {
@@ -53,7 +53,7 @@ struct IdPResourcesCommand: AsyncParsableCommand {
         @OptionGroup var fields: Fields
         func run() async throws {
             try await store.withRegistry { _, _, registry in
-                try IdPOutput.json(try await registry.createServer(fields.draft(id: id.map(MCPServerID.init)).server(), by: store.auditActor))
+                try CommandOutput.json(try await registry.createServer(fields.draft(id: id.map(MCPServerID.init)).server(), by: store.auditActor))
             }
         }
     }
@@ -66,7 +66,7 @@ struct IdPResourcesCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRegistry { _, _, registry in
                 let id = try IdPResourcesCommand.resolve(server, in: registry).id
-                try IdPOutput.json(try await registry.updateServer(fields.draft(id: id).server(), by: store.auditActor))
+                try CommandOutput.json(try await registry.updateServer(fields.draft(id: id).server(), by: store.auditActor))
             }
         }
     }
@@ -78,7 +78,7 @@ struct IdPResourcesCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRegistry { _, _, registry in
                 try await registry.deleteServer(try IdPResourcesCommand.resolve(server, in: registry).id, by: store.auditActor)
-                IdPOutput.line("deleted \(server)")
+                CommandOutput.line("deleted \(server)")
             }
         }
     }

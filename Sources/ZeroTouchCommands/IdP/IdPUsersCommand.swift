@@ -25,7 +25,7 @@ struct IdPUsersCommand: AsyncParsableCommand {
 
         func password() throws -> (value: String, generated: Bool) {
             guard let name = passwordEnv else { return (ClientSecret.generate(), true) }
-            guard let value = CommandIO.current.environment[name], !value.isEmpty else { throw IdPArgumentError("$\(name) is not set") }
+            guard let value = CommandIO.current.environment[name], !value.isEmpty else { throw CommandArgumentError("$\(name) is not set") }
             return (value, false)
         }
     }
@@ -34,7 +34,7 @@ struct IdPUsersCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List users (never their password hashes or TOTP secrets).")
         @OptionGroup var store: IdPStoreOptions
         func run() async throws {
-            try await store.withRegistry { _, _, registry in try IdPOutput.json(registry.snapshot.users.map(\.profile)) }
+            try await store.withRegistry { _, _, registry in try CommandOutput.json(registry.snapshot.users.map(\.profile)) }
         }
     }
 
@@ -50,8 +50,8 @@ struct IdPUsersCommand: AsyncParsableCommand {
             try await store.withRegistry { _, _, registry in
                 let user = try await registry.createUser(
                     UserDetails(username: username, email: email, displayName: displayName), password: password, by: store.auditActor)
-                try IdPOutput.json(user.profile)
-                if generated { IdPOutput.line("password (shown once): \(password)") }
+                try CommandOutput.json(user.profile)
+                if generated { CommandOutput.line("password (shown once): \(password)") }
             }
         }
     }
@@ -66,7 +66,7 @@ struct IdPUsersCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRegistry { _, _, registry in
                 let id = try IdPUsersCommand.resolve(user, in: registry).id
-                try IdPOutput.json(
+                try CommandOutput.json(
                     try await registry.updateUser(id, to: UserDetails(username: username, email: email, displayName: displayName), by: store.auditActor).profile)
             }
         }
@@ -79,7 +79,7 @@ struct IdPUsersCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRegistry { _, _, registry in
                 try await registry.suspendUser(try IdPUsersCommand.resolve(user, in: registry).id, by: store.auditActor)
-                IdPOutput.line("suspended \(user)")
+                CommandOutput.line("suspended \(user)")
             }
         }
     }
@@ -91,7 +91,7 @@ struct IdPUsersCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRegistry { _, _, registry in
                 try await registry.reactivateUser(try IdPUsersCommand.resolve(user, in: registry).id, by: store.auditActor)
-                IdPOutput.line("reactivated \(user)")
+                CommandOutput.line("reactivated \(user)")
             }
         }
     }
@@ -105,7 +105,7 @@ struct IdPUsersCommand: AsyncParsableCommand {
             let (password, generated) = try password.password()
             try await store.withRegistry { _, _, registry in
                 try await registry.resetPassword(of: try IdPUsersCommand.resolve(user, in: registry).id, to: password, by: store.auditActor)
-                IdPOutput.line(generated ? "password (shown once): \(password)" : "password reset for \(user)")
+                CommandOutput.line(generated ? "password (shown once): \(password)" : "password reset for \(user)")
             }
         }
     }
@@ -117,8 +117,8 @@ struct IdPUsersCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRegistry { _, _, registry in
                 let enrollment = try await registry.enrollSecondFactor(for: try IdPUsersCommand.resolve(user, in: registry).id, by: store.auditActor)
-                IdPOutput.line("secret (shown once): \(enrollment.secret)")
-                IdPOutput.line("provisioning URI: \(enrollment.provisioningURI)")
+                CommandOutput.line("secret (shown once): \(enrollment.secret)")
+                CommandOutput.line("provisioning URI: \(enrollment.provisioningURI)")
             }
         }
     }
@@ -130,7 +130,7 @@ struct IdPUsersCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRegistry { _, _, registry in
                 try await registry.removeSecondFactor(for: try IdPUsersCommand.resolve(user, in: registry).id, by: store.auditActor)
-                IdPOutput.line("removed the second factor of \(user)")
+                CommandOutput.line("removed the second factor of \(user)")
             }
         }
     }
@@ -142,7 +142,7 @@ struct IdPUsersCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRegistry { _, _, registry in
                 try await registry.deleteUser(try IdPUsersCommand.resolve(user, in: registry).id, by: store.auditActor)
-                IdPOutput.line("deleted \(user)")
+                CommandOutput.line("deleted \(user)")
             }
         }
     }

@@ -1,7 +1,9 @@
 import Foundation
 
-/// How the IdP commands print: pretty JSON with sorted keys for documents, one line for a change.
-enum IdPOutput {
+/// How admin commands print: pretty JSON with sorted keys for documents (what scripts parse with
+/// `--json`), one line for a change.
+enum CommandOutput {
+    /// Writes `value` as pretty JSON with sorted keys and ISO 8601 dates.
     static func json(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -9,11 +11,12 @@ enum IdPOutput {
         CommandIO.current.writeOutput(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
+    /// Writes one line.
     static func line(_ text: String) { CommandIO.current.writeOutput(text) }
 }
 
-/// A command-line value the IdP commands refuse.
-struct IdPArgumentError: Error, CustomStringConvertible {
+/// A command-line value a command refuses; its description says what is wrong.
+struct CommandArgumentError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
