@@ -97,4 +97,16 @@ struct KeyRingTests {
         #expect(try await ring.jwks(now: now.addingTimeInterval(30)).keys.compactMap(\.keyID) == [third.keyID, second.keyID, first.keyID])
         #expect(try await ring.jwks(now: now.addingTimeInterval(615)).keys.compactMap(\.keyID) == [third.keyID, second.keyID])
     }
+
+    @Test("with an activation delay the new key is published at once but signs only after the delay")
+    func activationDelay() async throws {
+        let ring = KeyRing(owner: "idp", store: InMemorySigningKeyStore())
+        let old = try await ring.activeKey(now: now)
+        let new = try await ring.rotate(now: now, retiringFor: 600, activationDelay: 60)
+        #expect(try await ring.jwks(now: now).keys.compactMap(\.keyID) == [new.keyID, old.keyID])
+        #expect(try await ring.activeKey(now: now.addingTimeInterval(59)).keyID == old.keyID)
+        #expect(try await ring.activeKey(now: now.addingTimeInterval(60)).keyID == new.keyID)
+        #expect(try await ring.jwks(now: now.addingTimeInterval(659)).keys.compactMap(\.keyID) == [new.keyID, old.keyID])
+        #expect(try await ring.jwks(now: now.addingTimeInterval(660)).keys.compactMap(\.keyID) == [new.keyID])
+    }
 }

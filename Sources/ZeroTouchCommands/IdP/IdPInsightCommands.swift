@@ -31,7 +31,7 @@ struct IdPAuditCommand: AsyncParsableCommand {
         commandName: "audit", abstract: "Query the audit trail (logins, exchanges, refreshes, admin changes).",
         discussion: "Pass the printed next_cursor as --cursor for the next, older page.")
     @OptionGroup var store: IdPStoreOptions
-    @Option(help: "The service (default: idp).") var service: String = "idp"
+    @Option(help: "The service: idp, as, gateway, mcp (default: idp, or every service with --trail).") var service: String?
     @Option(help: "An event, or a prefix ending in '.' such as admin.") var event: String?
     @Option(help: "success, denied or failure.") var outcome: String?
     @Option(help: "Who acted.") var by: String?
@@ -45,7 +45,10 @@ struct IdPAuditCommand: AsyncParsableCommand {
     @Option(help: "The cursor of the previous page.") var cursor: String?
 
     func run() async throws {
-        var parameters = ["service": service, "limit": String(limit)]
+        var parameters = ["limit": String(limit)]
+        // One grant's trail crosses services (IdP grant -> AS redemption -> tool calls): a trail
+        // query looks at all of them unless a service is named.
+        if let service = service ?? (trail == nil ? IdPRegistry.auditService : nil) { parameters["service"] = service }
         let optional: [(String, String?)] = [
             ("event", event), ("outcome", outcome), ("actor", by), ("subject", subject), ("client_id", clientID), ("resource", resource),
             ("trail", trail), ("since", since), ("until", until), ("cursor", cursor),

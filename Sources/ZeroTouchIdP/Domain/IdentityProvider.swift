@@ -120,6 +120,8 @@ public struct IdentityProvider: Sendable {
     /// - Throws: the key store's errors.
     @discardableResult
     public func rotateSigningKey() async throws -> SigningKey {
-        try await keyRing.rotate(now: clock.now, retiringFor: options.lifetimes.longestSignedToken + JWTTimeRules.defaultLeeway)
+        try await keyRing.rotate(
+            now: clock.now, retiringFor: options.lifetimes.longestSignedToken + JWTTimeRules.defaultLeeway,
+            activationDelay: KeyRing.defaultActivationDelay)
     }
 }

@@ -5,10 +5,15 @@ public import ZeroTouchCore
 /// (for example `idp` or `as`).
 ///
 /// - The active key is loaded, or generated and stored, on first use; `sign` always uses it.
-/// - `rotate(now:retiringFor:)` makes a new active key and keeps the old one published until
-///   `now + retiringFor`, which should be the longest lifetime of a token it signed, so that
-///   receivers can still verify those tokens (RFC 7517 §5 key rollover). Both keys change in one
-///   `replaceAll`.
+/// - `rotate(now:retiringFor:activationDelay:)` publishes a new key at once and lets it sign from
+///   `now + activationDelay`; the old key signs until then and stays published for `retiringFor`
+///   more, which should be the longest lifetime of a token it signed, so that receivers can still
+///   verify those tokens (RFC 7517 §5 key rollover). Both keys change in one `replaceAll`.
+///   Publishing before signing matters: a verifier refreshes its cached JWKS for an unknown `kid`
+///   at most once per cool-down (`JWKSCachePolicy`), so a key that signed the moment it appeared
+///   would be refused for up to that long. An activation delay at least as long as the verifiers'
+///   cool-down (`defaultActivationDelay`) guarantees that every verifier can see the key before it
+///   meets a token signed with it.
 /// - `jwks(now:)` publishes the active key and the retiring keys still inside their window, and
 ///   removes expired ones from the store.
 ///
@@ -19,6 +24,8 @@ public actor KeyRing {
     public let owner: String
     /// The algorithm of newly generated keys.
     public let algorithm: JWSAlgorithm
+    /// How long a rotated-in key is published before it signs: twice the JWKS cache's cool-down.
+    public static let defaultActivationDelay: TimeInterval = 60
     private let store: any SigningKeyStore
     private var parsedKeys: [KeyID: SigningKey] = [:]
     private var isChanging = false
@@ -35,11 +42,11 @@ public actor KeyRing {
     /// The key that signs new tokens, generated and stored if there is none yet.
     /// - Throws: The store's errors, or `SigningKeyError`.
     public func activeKey(now: Date) async throws -> SigningKey {
-        if let active = Self.newestActive(try await store.keys(owner: owner)) { return try parse(active) }
+        if let active = Self.newestSigning(try await store.keys(owner: owner), at: now) { return try parse(active) }
         await beginChange()
         defer { endChange() }
         let stored = try await store.keys(owner: owner)
-        if let active = Self.newestActive(stored) { return try parse(active) }
+        if let active = Self.newestSigning(stored, at: now) { return try parse(active) }
         let key = try SigningKey.generate(algorithm)
         try await store.replaceAll(owner: owner, with: [key.storedKey(createdAt: now)] + stored)
         parsedKeys[key.keyID] = key
@@ -52,25 +59,31 @@ public actor KeyRing {
         try await activeKey(now: now).sign(claims, type: type)
     }
 
-    /// Replaces the active key with a new one. The old key stops signing now and stays published
-    /// until `now + retiringFor`; keys whose window has passed are removed.
-    /// - Parameter retiringFor: The longest lifetime of a token the old key may have signed.
-    /// - Returns: The new active key.
+    /// Rotates in a new key: published now, signing from `now + activationDelay`. Until then the
+    /// current key keeps signing; it stays published for `retiringFor` after that. Keys whose
+    /// window has passed are removed.
+    /// - Parameters:
+    ///   - retiringFor: The longest lifetime of a token the old key may have signed.
+    ///   - activationDelay: How long the new key is published before it signs; 0 switches at once
+    ///     (only safe when no verifier caches this ring's JWKS).
+    /// - Returns: The new key.
     /// - Throws: The store's errors, or `SigningKeyError`.
     @discardableResult
-    public func rotate(now: Date, retiringFor: TimeInterval) async throws -> SigningKey {
+    public func rotate(now: Date, retiringFor: TimeInterval, activationDelay: TimeInterval = 0) async throws -> SigningKey {
         await beginChange()
         defer { endChange() }
         let stored = try await store.keys(owner: owner)
         let key = try SigningKey.generate(algorithm)
+        let activation = now.addingTimeInterval(max(0, activationDelay))
         let kept = stored.filter { Self.isPublished($0, at: now) }.map { old in
             guard old.isActive else { return old }
             var retired = old
-            retired.retiredAt = now
-            retired.publishUntil = now.addingTimeInterval(retiringFor)
+            retired.retiredAt = activation
+            retired.publishUntil = activation.addingTimeInterval(retiringFor)
             return retired
         }
-        try await store.replaceAll(owner: owner, with: [key.storedKey(createdAt: now)] + kept)
+        // A key's `createdAt` is when it starts signing (see `newestSigning`).
+        try await store.replaceAll(owner: owner, with: [key.storedKey(createdAt: activation)] + kept)
         parsedKeys[key.keyID] = key
         return key
     }
@@ -109,11 +122,14 @@ public actor KeyRing {
         return key
     }
 
-    private static func newestActive(_ keys: [StoredSigningKey]) -> StoredSigningKey? {
-        keys.filter(\.isActive).max { $0.createdAt < $1.createdAt }
+    /// The key that signs at `now`: the newest whose `createdAt` has come and whose `retiredAt`
+    /// has not. A rotated-in key is stored with `createdAt` at its activation, and the key it
+    /// replaces with `retiredAt` at the same instant, so exactly one of them signs at any time.
+    private static func newestSigning(_ keys: [StoredSigningKey], at now: Date) -> StoredSigningKey? {
+        keys.filter { $0.createdAt <= now && ($0.retiredAt.map { $0 > now } ?? true) }.max { $0.createdAt < $1.createdAt }
     }
 
-    /// Active keys always; retired keys until `publishUntil`.
+    /// Active and not-yet-signing keys always; retired keys until `publishUntil`.
     private static func isPublished(_ key: StoredSigningKey, at now: Date) -> Bool {
         key.isActive || (key.publishUntil.map { now < $0 } ?? false)
     }

@@ -53,6 +53,9 @@ struct RejectionCatalogTests {
         let newKey = try await fixture.provider.rotateSigningKey().keyID
         #expect(oldKey != newKey)
         #expect(try await fixture.provider.jwks().keys.compactMap(\.keyID) == [newKey, oldKey])
+        let early = try await fixture.provider.exchange.exchange(fixture.exchangeForm(subjectToken: before), for: IdPFixture.authenticated("cli"))
+        #expect(try UnverifiedJWT(compact: early.accessToken).header.keyID == oldKey, "the new key is published before it signs")
+        fixture.clock.advance(by: KeyRing.defaultActivationDelay)
         let response = try await fixture.provider.exchange.exchange(fixture.exchangeForm(subjectToken: before), for: IdPFixture.authenticated("cli"))
         #expect(try UnverifiedJWT(compact: response.accessToken).header.keyID == newKey)
         fixture.clock.advance(by: 3661)
