@@ -26,11 +26,6 @@ let package = Package(
         .library(name: "ZeroTouchTesting", targets: ["ZeroTouchTesting"]),
     ],
     dependencies: [
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "NIOCore", package: "swift-nio"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: [.defaults, "YAML"]),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
@@ -97,6 +92,7 @@ let package = Package(
         .target(
             name: "ZeroTouchServer",
             dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 "ZeroTouchCore", "ZeroTouchJOSE", "ZeroTouchOAuth",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -112,6 +108,8 @@ let package = Package(
         .target(
             name: "ZeroTouchIdP",
             dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 "ZeroTouchCore", "ZeroTouchJOSE", "ZeroTouchOAuth", "ZeroTouchServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -136,6 +134,8 @@ let package = Package(
         .target(
             name: "ZeroTouchResourceServer",
             dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 "ZeroTouchCore", "ZeroTouchJOSE", "ZeroTouchServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
