@@ -40,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
+        .package(url: "https://github.com/swift-extras/swift-extras-base64.git", from: "1.2.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", from: "0.12.1"),
     ],
@@ -54,6 +55,7 @@ let package = Package(
         .target(
             name: "ZeroTouchJOSE",
             dependencies: [
+                .product(name: "ExtrasBase64", package: "swift-extras-base64"),
                 "ZeroTouchCore",
                 // swift-crypto directly: jwt-kit's verify path skips `typ` and falls back to default
                 // keys (STYLE.md §3), so the JOSE checks are ours; jwt-kit cross-checks them in tests.

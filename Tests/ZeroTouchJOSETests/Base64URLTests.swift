@@ -15,6 +15,17 @@ struct Base64URLTests {
         }
     }
 
+    @Test("encodes exactly as RFC 4648 §5 base64url without padding, for Data and arrays alike")
+    func matchesTheStandardEncoding() {
+        for length in 0..<70 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 91 &+ 3) }
+            let expected = Data(bytes).base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            #expect(Base64URL.encode(bytes) == expected)
+            #expect(Base64URL.encode(Data(bytes)) == expected)
+        }
+    }
+
     @Test("decodes the RFC 7515 §A.1 header")
     func knownAnswer() {
         let header = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"
