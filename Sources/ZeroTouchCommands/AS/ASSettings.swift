@@ -25,7 +25,8 @@ struct ASSettings: Sendable {
     init(reading reader: inout SettingsReader) {
         common = CommonSettings(reading: &reader, defaultPort: Self.defaultPort)
         issuer = reader.optionalURL("as.issuer", policy: common.endpointPolicy).map { Issuer($0.absoluteString) }
-        storageURL = reader.optionalString("storage.url")
+        // A PostgreSQL URL carries its password: read as a secret, so the report shows `[secret]`.
+        storageURL = reader.secret("storage.url")?.unredactedValue
         encryptionKeyFile = reader.optionalString("storage.encryption_key_file")
         if issuer == nil, !EndpointPolicy.isLoopback(host: common.server.host) {
             reader.report("as.issuer", "is required when server.host is not a loopback address")

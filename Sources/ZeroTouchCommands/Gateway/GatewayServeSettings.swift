@@ -15,7 +15,8 @@ struct GatewayServeSettings: Sendable {
     init(reading reader: inout SettingsReader) {
         common = CommonSettings(reading: &reader, defaultPort: Self.defaultPort)
         gateway = GatewaySettings(reading: &reader, endpointPolicy: common.endpointPolicy)
-        storageURL = reader.optionalString("storage.url")
+        // A PostgreSQL URL carries its password: read as a secret, so the report shows `[secret]`.
+        storageURL = reader.secret("storage.url")?.unredactedValue
         encryptionKeyFile = reader.optionalString("storage.encryption_key_file")
     }
 

@@ -19,7 +19,8 @@ struct IdPCommandSettings: Sendable {
 
     init(reading reader: inout SettingsReader) {
         idp = IdPSettings(reading: &reader)
-        storageURL = reader.optionalString("storage.url")
+        // A PostgreSQL URL carries its password: read as a secret, so the report shows `[secret]`.
+        storageURL = reader.secret("storage.url")?.unredactedValue
         encryptionKeyFile = reader.optionalString("storage.encryption_key_file")
     }
 

@@ -36,6 +36,12 @@ public struct IntrospectionAccessTokenVerifier: AccessTokenVerifier {
     private let leeway: TimeInterval
     private let timeout: Duration
 
+    /// A process-wide client that never follows redirects: a 307 or 308 would resend the form, and
+    /// with it the token, to wherever the `Location` points, unchecked by the endpoint policy. A
+    /// redirect is answered like any other non-200 status (RFC 7662 §2.2 defines none).
+    public static let nonRedirectingClient = HTTPClient(
+        eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
+
     /// Creates a verifier.
     /// - Parameters:
     ///   - issuer: the authorization server's issuer identifier.
@@ -43,13 +49,14 @@ public struct IntrospectionAccessTokenVerifier: AccessTokenVerifier {
     ///   - endpoint: the introspection endpoint; it must already have passed `EndpointPolicy`.
     ///   - clientID: the client id this resource server authenticates with.
     ///   - clientSecret: its secret.
-    ///   - httpClient: the HTTP client.
+    ///   - httpClient: the HTTP client; by default one that never follows redirects, so the token
+    ///     and the client credentials go to the configured endpoint only.
     ///   - clock: the time source.
     ///   - leeway: clock-skew allowance.
     ///   - timeout: the limit for one introspection call.
     public init(
         issuer: Issuer, resource: ResourceIdentifier, endpoint: URL, clientID: ClientID, clientSecret: SecretString,
-        httpClient: HTTPClient = .shared, clock: any WallClock = SystemClock(), leeway: TimeInterval = 60,
+        httpClient: HTTPClient = IntrospectionAccessTokenVerifier.nonRedirectingClient, clock: any WallClock = SystemClock(), leeway: TimeInterval = 60,
         timeout: Duration = .seconds(5)
     ) {
         self.issuer = issuer

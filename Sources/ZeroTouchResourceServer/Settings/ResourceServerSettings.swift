@@ -92,10 +92,11 @@ public struct ResourceServerSettings: Sendable {
 
     /// The verifier these settings describe.
     /// - Parameters:
-    ///   - httpClient: for JWKS fetches and introspection.
+    ///   - httpClient: for JWKS fetches and introspection; by default one that never follows
+    ///     redirects (a followed redirect would resend an introspected token to an unchecked URL).
     ///   - clock: the time source.
     ///   - logger: for JWKS cache events.
-    public func makeVerifier(httpClient: HTTPClient = .shared, clock: any WallClock = SystemClock(), logger: Logger) -> any AccessTokenVerifier {
+    public func makeVerifier(httpClient: HTTPClient = HTTPJWKSFetcher.nonRedirectingClient, clock: any WallClock = SystemClock(), logger: Logger) -> any AccessTokenVerifier {
         switch tokenValidation {
         case .jwt(let jwksURI):
             let cache = JWKSCache(fetcher: HTTPJWKSFetcher(httpClient: httpClient, endpointPolicy: endpointPolicy), clock: clock, logger: logger)

@@ -248,4 +248,17 @@ struct TokenExchangeTests {
         #expect(error.rejection == .policy(.clientNotRegisteredAtServer("web", fixture.calendar.id)))
         #expect(error.oauthError.code == .invalidTarget)
     }
+
+    @Test("an oversized scope is invalid_request before any policy or signing work, and its audit record stays small")
+    func oversizedScope() async throws {
+        let fixture = try await IdPFixture.make()
+        let filler = (0..<1000).map { "x\($0)" }.joined(separator: " ")
+        let form = fixture.exchangeForm(subjectToken: try await fixture.idToken(for: fixture.alice), scope: "read " + filler)
+        let error = try await rejection(fixture, form)
+        #expect(error.rejection == .parameterTooLong("scope"))
+        #expect(error.oauthError.code == .invalidRequest)
+        let record = try #require(fixture.auditLog.all.last)
+        #expect(record.outcome == .failure && record.reason == "parameter_too_long")
+        #expect((record.scope ?? "").utf8.count <= 4 * 1024)
+    }
 }

@@ -17,9 +17,11 @@ public struct TokenExchangeRequest: Sendable, Equatable {
     static let maximumURILength = MCPServer.maximumURILength
     /// The longest `subject_token` accepted (the JOSE parser's cap).
     static let maximumSubjectTokenLength = 16 * 1024
+    /// The longest `scope` accepted: it is echoed into the audit record, whose details are bounded.
+    static let maximumScopeLength = 4 * 1024
 
     /// Reads a form, in the order: `requested_token_type`, `subject_token_type`, `subject_token`,
-    /// unsupported parameters, `audience`, `resource`, `scope`.
+    /// unsupported parameters, `audience`, `resource`, `scope` (each of bounded length).
     /// - Throws: `TokenExchangeRejection`.
     public init(form: URLEncodedForm) throws(TokenExchangeRejection) {
         let requestedType = try Self.require("requested_token_type", in: form)
@@ -33,8 +35,10 @@ public struct TokenExchangeRequest: Sendable, Equatable {
         }
         let audience = try Self.absoluteURI("audience", in: form)
         let resource = try form.value("resource") == nil ? nil : Self.absoluteURI("resource", in: form)
+        let requestedScope = form.value("scope") ?? ""
+        guard requestedScope.utf8.count <= Self.maximumScopeLength else { throw .parameterTooLong("scope") }
         do {
-            scope = try Scope(parsing: form.value("scope") ?? "")
+            scope = try Scope(parsing: requestedScope)
         } catch {
             throw .malformedScope
         }

@@ -10,7 +10,7 @@ extension SignInRoutes {
         else { return SignInPages.signedOut().response() }
         return SignInPages.confirmLogout(
             csrfToken: session.csrfToken, clientID: query.value("client_id"), postLogoutRedirectURI: query.value("post_logout_redirect_uri"),
-            state: query.value("state")
+            state: query.value("state").flatMap { $0.utf8.count <= AuthorizationRequest.maximumStateLength ? $0 : nil }
         ).response()
     }
 
@@ -27,10 +27,13 @@ extension SignInRoutes {
             return SignInPages.error(rejection.message, status: .forbidden).response()
         }
         let cleared = cookies.cookie(cookies.sessionName, value: "", maxAge: 0)
+        // The same bound as `/authorize` puts on `state`: a longer one is never echoed into `Location`.
+        let state = form.value("state")
         if let clientID = form.value("client_id"), let target = form.value("post_logout_redirect_uri"),
+            (state?.utf8.count ?? 0) <= AuthorizationRequest.maximumStateLength,
             provider.registry.snapshot.client(ClientID(clientID))?.acceptsRedirectURI(target) == true
         {
-            let redirect = AuthorizationRedirect(redirectURI: target, state: form.value("state"))
+            let redirect = AuthorizationRedirect(redirectURI: target, state: state)
             return HTMLPage.redirect(to: redirect.location(with: [], issuer: try provider.issuer.issuer()), status: .seeOther, setting: [cleared])
         }
         return SignInPages.signedOut().response(setting: [cleared])
