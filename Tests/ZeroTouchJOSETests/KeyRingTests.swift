@@ -109,4 +109,15 @@ struct KeyRingTests {
         #expect(try await ring.jwks(now: now.addingTimeInterval(659)).keys.compactMap(\.keyID) == [new.keyID, old.keyID])
         #expect(try await ring.jwks(now: now.addingTimeInterval(660)).keys.compactMap(\.keyID) == [new.keyID])
     }
+
+    @Test("the stored keys are read once per refresh interval, and another ring's rotation is seen after it")
+    func storeReadsAreCached() async throws {
+        let store = InMemorySigningKeyStore()
+        let ring = KeyRing(owner: "idp", store: store, storeRefreshInterval: 5)
+        let old = try await ring.activeKey(now: now)
+        let other = KeyRing(owner: "idp", store: store)
+        let new = try await other.rotate(now: now, retiringFor: 600, activationDelay: 0)
+        #expect(try await ring.activeKey(now: now.addingTimeInterval(4)).keyID == old.keyID, "cached for the interval")
+        #expect(try await ring.activeKey(now: now.addingTimeInterval(5)).keyID == new.keyID, "re-read after it")
+    }
 }

@@ -17,8 +17,11 @@ public import ZeroTouchCore
 /// - `jwks(now:)` publishes the active key and the retiring keys still inside their window, and
 ///   removes expired ones from the store.
 ///
-/// The store is read on every call, so a rotation made by another replica is seen at once; parsed
-/// keys are cached by `kid`. Changes are serialized within this actor.
+/// The stored keys are cached for `storeRefreshInterval` (5 s by default), so signing does not cost
+/// a database read; a rotation made by another replica or by the CLI is seen within that
+/// interval, well inside the activation delay before the new key signs. Changes made through this
+/// ring update the cache at once; parsed keys are cached by `kid`. Changes are serialized within
+/// this actor.
 public actor KeyRing {
     /// The store partition, e.g. `idp`.
     public let owner: String
@@ -27,28 +30,54 @@ public actor KeyRing {
     /// How long a rotated-in key is published before it signs: twice the JWKS cache's cool-down.
     public static let defaultActivationDelay: TimeInterval = 60
     private let store: any SigningKeyStore
+    /// How long the stored key list is reused before the store is read again.
+    public let storeRefreshInterval: TimeInterval
+    private var cachedKeys: (keys: [StoredSigningKey], readAt: Date)?
     private var parsedKeys: [KeyID: SigningKey] = [:]
     private var isChanging = false
     private var waitingChanges: [CheckedContinuation<Void, Never>] = []
 
     /// Creates a key ring over `store`'s keys for `owner`.
     /// - Parameter algorithm: For new keys; ES256 by default (decisions.md "Signing algorithms").
-    public init(owner: String, store: any SigningKeyStore, algorithm: JWSAlgorithm = .es256) {
+    /// - Parameter storeRefreshInterval: How long the stored key list is reused; 0 reads the store on every call.
+    public init(owner: String, store: any SigningKeyStore, algorithm: JWSAlgorithm = .es256, storeRefreshInterval: TimeInterval = 5) {
         self.owner = owner
         self.store = store
         self.algorithm = algorithm
+        self.storeRefreshInterval = storeRefreshInterval
+    }
+
+    /// The stored keys, from the cache while it is fresh at `now`.
+    private func storedKeys(now: Date) async throws -> [StoredSigningKey] {
+        if let cachedKeys, now >= cachedKeys.readAt, now.timeIntervalSince(cachedKeys.readAt) < storeRefreshInterval {
+            return cachedKeys.keys
+        }
+        return try await readStore(now: now)
+    }
+
+    /// Reads the store and refreshes the cache.
+    private func readStore(now: Date) async throws -> [StoredSigningKey] {
+        let keys = try await store.keys(owner: owner)
+        cachedKeys = (keys, now)
+        return keys
+    }
+
+    /// Writes `keys` to the store and to the cache.
+    private func write(_ keys: [StoredSigningKey], now: Date) async throws {
+        try await store.replaceAll(owner: owner, with: keys)
+        cachedKeys = (keys, now)
     }
 
     /// The key that signs new tokens, generated and stored if there is none yet.
     /// - Throws: The store's errors, or `SigningKeyError`.
     public func activeKey(now: Date) async throws -> SigningKey {
-        if let active = Self.newestSigning(try await store.keys(owner: owner), at: now) { return try parse(active) }
+        if let active = Self.newestSigning(try await storedKeys(now: now), at: now) { return try parse(active) }
         await beginChange()
         defer { endChange() }
-        let stored = try await store.keys(owner: owner)
+        let stored = try await readStore(now: now)
         if let active = Self.newestSigning(stored, at: now) { return try parse(active) }
         let key = try SigningKey.generate(algorithm)
-        try await store.replaceAll(owner: owner, with: [key.storedKey(createdAt: now)] + stored)
+        try await write([key.storedKey(createdAt: now)] + stored, now: now)
         parsedKeys[key.keyID] = key
         return key
     }
@@ -72,7 +101,7 @@ public actor KeyRing {
     public func rotate(now: Date, retiringFor: TimeInterval, activationDelay: TimeInterval = 0) async throws -> SigningKey {
         await beginChange()
         defer { endChange() }
-        let stored = try await store.keys(owner: owner)
+        let stored = try await readStore(now: now)
         let key = try SigningKey.generate(algorithm)
         let activation = now.addingTimeInterval(max(0, activationDelay))
         let kept = stored.filter { Self.isPublished($0, at: now) }.map { old in
@@ -83,7 +112,7 @@ public actor KeyRing {
             return retired
         }
         // A key's `createdAt` is when it starts signing (see `newestSigning`).
-        try await store.replaceAll(owner: owner, with: [key.storedKey(createdAt: activation)] + kept)
+        try await write([key.storedKey(createdAt: activation)] + kept, now: now)
         parsedKeys[key.keyID] = key
         return key
     }
@@ -104,12 +133,12 @@ public actor KeyRing {
 
     private func publishedKeys(now: Date) async throws -> [SigningKey] {
         _ = try await activeKey(now: now)
-        var stored = try await store.keys(owner: owner)
+        var stored = try await storedKeys(now: now)
         if stored.contains(where: { !Self.isPublished($0, at: now) }) {
             await beginChange()
             defer { endChange() }
-            stored = try await store.keys(owner: owner).filter { Self.isPublished($0, at: now) }
-            try await store.replaceAll(owner: owner, with: stored)
+            stored = try await readStore(now: now).filter { Self.isPublished($0, at: now) }
+            try await write(stored, now: now)
         }
         let ordered = stored.sorted { ($0.isActive ? 1 : 0, $0.createdAt) > ($1.isActive ? 1 : 0, $1.createdAt) }
         return try ordered.map(parse)
