@@ -27,6 +27,21 @@ struct ConfigCheckCommandTests {
         #expect(outcome.error.isEmpty)
     }
 
+    @Test("--role also validates that role's keys, as its serve command reads them")
+    func roleKeys() async throws {
+        let (path, directory) = try Self.writeConfig("idp:\n  issuer: http://idp.example.com\n  bcrypt_cost: 3\n")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let shared = try await CommandHarness().run(["config", "check", "--config", path])
+        #expect(shared.exitCode == 0, "without --role only the shared keys are checked")
+        let idp = try await CommandHarness().run(["config", "check", "--config", path, "--role", "idp"])
+        #expect(idp.exitCode == 78)
+        #expect(idp.error.contains("idp.issuer"))
+        #expect(idp.error.contains("idp.bcrypt_cost"))
+        let gateway = try await CommandHarness().run(["config", "check", "--config", path, "--role", "gateway"])
+        #expect(gateway.exitCode == 78)
+        #expect(gateway.error.contains("gateway."))
+    }
+
     @Test("the file can come from ZEROTOUCH_CONFIG")
     func configFromEnvironment() async throws {
         let (path, directory) = try Self.writeConfig("server:\n  port: 9001\n")

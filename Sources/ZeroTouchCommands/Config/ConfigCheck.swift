@@ -1,13 +1,24 @@
+import ArgumentParser
 import Foundation
+import ZeroTouchDemoServers
 import ZeroTouchServer
 
 /// What `zerotouch config check` computes, without any printing.
 enum ConfigCheck {
-    /// Loads `filePath` under `environment` and validates the settings every role shares.
+    /// The role whose keys are validated besides the shared ones.
+    enum Role: String, CaseIterable, ExpressibleByArgument {
+        case idp
+        case `as`
+        case gateway
+        case mcp
+    }
+
+    /// Loads `filePath` under `environment` and validates the settings every role shares, plus
+    /// those of `role` when one is named — exactly what that role's `serve` command reads.
     ///
     /// A file that cannot be loaded is reported as a problem with the `config` key (whose variable
-    /// is `ZEROTOUCH_CONFIG`). Role settings join here as the roles arrive.
-    static func report(filePath: String?, environment: [String: String]) async -> ConfigurationReport {
+    /// is `ZEROTOUCH_CONFIG`).
+    static func report(filePath: String?, environment: [String: String], role: Role? = nil) async -> ConfigurationReport {
         let source: ConfigurationSource
         do {
             source = try await ConfigurationSource.load(filePath: filePath, environment: environment)
@@ -18,9 +29,20 @@ enum ConfigCheck {
             )
         }
         do {
-            return try SettingsReader.load(from: source) { reader in CommonSettings(reading: &reader) }.report
+            return try SettingsReader.load(from: source) { reader in validate(role, with: &reader) }.report
         } catch {
             return error.report
+        }
+    }
+
+    /// Reads the keys of `role` (or the shared keys only) so that the reader records every problem.
+    private static func validate(_ role: Role?, with reader: inout SettingsReader) {
+        switch role {
+        case nil: _ = CommonSettings(reading: &reader)
+        case .idp: _ = IdPCommandSettings(reading: &reader)
+        case .as: _ = ASSettings(reading: &reader)
+        case .gateway: _ = GatewayServeSettings(reading: &reader)
+        case .mcp: _ = MCPServeSettings(reading: &reader, demo: .issues)
         }
     }
 }

@@ -21,12 +21,16 @@ struct ConfigCheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The YAML configuration file (default: $ZEROTOUCH_CONFIG).", valueName: "file"))
     var config: String?
 
+    @Option(name: .long, help: "Also validate this role's keys, as its serve command reads them: idp, as, gateway or mcp.")
+    var role: ConfigCheck.Role?
+
     @Flag(name: .long, help: "Print the report as JSON.")
     var json = false
 
     func run() async throws {
         let io = CommandIO.current
-        let report = await ConfigCheck.report(filePath: config ?? io.environment["ZEROTOUCH_CONFIG"], environment: io.environment)
+        let report = await ConfigCheck.report(
+            filePath: config ?? io.environment["ZEROTOUCH_CONFIG"], environment: io.environment, role: role)
         if json {
             io.writeOutput(report.redactedJSON)
         } else if report.isValid {
