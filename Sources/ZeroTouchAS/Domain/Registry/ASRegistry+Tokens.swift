@@ -37,12 +37,12 @@ extension ASRegistry {
         let word: UInt64 = generator.next()
         let digits = String(word, radix: 16)
         let id = "adm-" + String(repeating: "0", count: 16 - digits.count) + digits
-        let secret = ClientSecret.generate()
-        let token = AdminToken(id: id, name: name, secretHash: ClientSecret.hash(secret), createdAt: clock.now)
+        let issued = AdminTokenCredential.issue(id: id)
+        let token = AdminToken(id: id, name: name, secretHash: issued.secretHash, createdAt: clock.now)
         try await commit(
             [DocumentCoding.insert(token, in: ASCollection.adminTokens.rawValue, id: id)],
             audit: auditRecord("admin.token.create", actor: actor, details: ["token_id": id, "name": name]))
-        return "\(id).\(secret)"
+        return issued.value
     }
 
     /// Deletes an admin API token.
@@ -57,12 +57,8 @@ extension ASRegistry {
     /// The admin token `presented` authenticates, compared in constant time; `nil` when none does.
     /// An unknown id costs the same hash check as a known one.
     public nonisolated func authenticateAdmin(_ presented: String) -> AdminToken? {
-        let parts = presented.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2, presented.utf8.count <= 256 else { return nil }
-        let token = snapshot.adminTokens[String(parts[0])]
-        let matches = ClientSecret.verify(String(parts[1]), against: token?.secretHash ?? Self.unmatchableHash)
-        return matches ? token : nil
+        guard let credential = AdminTokenCredential(presented: presented, maximumLength: 256) else { return nil }
+        let token = snapshot.adminTokens[credential.id]
+        return credential.matches(storedHash: token?.secretHash) ? token : nil
     }
-
-    private static let unmatchableHash = ClientSecret.hash(ClientSecret.generate())
 }

@@ -13,11 +13,12 @@ extension IdPRegistry {
     public func createAdminToken(name: String, by actor: String) async throws -> CreatedAdminToken {
         try AdminValidation.actor(actor)
         try AdminValidation.name(name, field: "name")
-        let secret = ClientSecret.generate()
-        let token = IdPAdminToken(id: RandomIdentifier.make(prefix: "adm"), name: name, secretHash: ClientSecret.hash(secret), createdAt: timestamp)
+        let id = RandomIdentifier.make(prefix: "adm")
+        let issued = AdminTokenCredential.issue(id: id)
+        let token = IdPAdminToken(id: id, name: name, secretHash: issued.secretHash, createdAt: timestamp)
         let changes = [try DocumentCoding.insert(token, in: Self.adminTokenCollection, id: token.id)]
         try await commit(changes, audit: adminRecord("token.create", actor: actor, details: ["token_id": token.id, "name": name]))
-        return CreatedAdminToken(summary: token.summary, value: "\(token.id).\(secret)")
+        return CreatedAdminToken(summary: token.summary, value: issued.value)
     }
 
     /// Every admin token, without hashes, ordered by creation.
@@ -41,15 +42,8 @@ extension IdPRegistry {
     /// time; an unknown id spends the same work so that timing does not reveal which ids exist.
     /// - Throws: store errors.
     public func adminTokenHolder(_ presented: String) async throws -> IdPAdminTokenSummary? {
-        let parts = presented.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard presented.utf8.count <= 200, parts.count == 2 else { return nil }
-        let secret = String(parts[1])
-        guard let token = try await store.load(IdPAdminToken.self, from: Self.adminTokenCollection, id: String(parts[0])) else {
-            _ = ClientSecret.verify(secret, against: Self.dummyAdminTokenHash)
-            return nil
-        }
-        return ClientSecret.verify(secret, against: token.secretHash) ? token.summary : nil
+        guard let credential = AdminTokenCredential(presented: presented, maximumLength: 200) else { return nil }
+        let token = try await store.load(IdPAdminToken.self, from: Self.adminTokenCollection, id: credential.id)
+        return credential.matches(storedHash: token?.secretHash) ? token?.summary : nil
     }
-
-    private static let dummyAdminTokenHash = ClientSecret.hash(ClientSecret.generate())
 }
