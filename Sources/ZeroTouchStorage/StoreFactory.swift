@@ -4,7 +4,7 @@ public import ZeroTouchCore
 /// Opens the stores `storage.url` selects: the one entry point the CLI uses, so no role knows
 /// which database it runs on (STYLE.md, dependency direction: the CLI injects the SQL stores).
 public enum StoreFactory {
-    /// Opens (creating and migrating as needed) the database at `location` and its four stores.
+    /// Opens (creating and migrating as needed) the database at `location` and its stores.
     ///
     /// SQLite creates the data directory `0700` and the file `0600`; its signing keys stay in the
     /// clear, protected by those modes. PostgreSQL connects, migrates under an advisory lock, and
@@ -27,7 +27,7 @@ public enum StoreFactory {
             return StoreSet(
                 ledger: SQLiteReplayLedger(database: database), auditLog: SQLiteAuditLog(database: database),
                 documents: SQLiteDocumentStore(database: database, clock: clock),
-                signingKeys: SQLiteSigningKeyStore(database: database),
+                signingKeys: SQLiteSigningKeyStore(database: database), transient: SQLiteTransientStore(database: database),
                 close: { try database.close() })
         case .postgres(let configuration):
             guard let encryption else { throw StorageError.missingEncryptionKey }
@@ -42,12 +42,13 @@ public enum StoreFactory {
         }
     }
 
-    /// The four PostgreSQL stores over `database` (started); `close()` closes it.
+    /// The PostgreSQL stores over `database` (started); `close()` closes it.
     public static func stores(on database: PostgresDatabase, encryption: SigningKeyEncryption, clock: any WallClock = SystemClock()) -> StoreSet {
         StoreSet(
             ledger: PostgresReplayLedger(database: database), auditLog: PostgresAuditLog(database: database),
             documents: PostgresDocumentStore(database: database, clock: clock),
             signingKeys: PostgresSigningKeyStore(database: database, encryption: encryption),
+            transient: PostgresTransientStore(database: database),
             close: { await database.close() })
     }
 }

@@ -33,7 +33,8 @@ struct IdPServeCommand: AsyncParsableCommand {
             options: settings.idp.options,
             dependencies: IdentityProviderDependencies(
                 registry: try await settings.registry(on: stores), auditLog: stores.auditLog, signingKeys: stores.signingKeys,
-                replayLedger: stores.ledger))
+                replayLedger: stores.ledger, sessions: TransientSessionStore(store: stores.transient),
+                grants: TransientGrantStore(store: stores.transient)))
         let application = try buildIdentityProvider(provider, server: settings.idp.common.server, logger: logger) { _ in
             logger.info("identity provider ready", metadata: ["issuer": "\((try? provider.issuer.issuer().rawValue) ?? "-")"])
         }

@@ -7,6 +7,8 @@ import ZeroTouchCore
 ///
 /// - An `OAuthErrorConvertible` (any `…Rejection`, or `OAuthErrorResponse` itself) becomes the
 ///   RFC 6749 §5.2 JSON error; its description is logged at `info` (it must never hold a secret).
+/// - A `StoreAvailabilityError` that is temporary (a database outage) becomes `503`
+///   `temporarily_unavailable` with `Retry-After: 1`: nothing was granted, and a retry may succeed.
 /// - Another `HTTPResponseError` renders itself (Hummingbird's `404 Not Found`, for instance).
 /// - Anything else is our own fault (STYLE.md "Error-type conventions"): a 500 with
 ///   `server_error` and a fixed description. The error's text never reaches the client; the log
@@ -14,6 +16,8 @@ import ZeroTouchCore
 struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The description of every 500 answered for an unexpected error.
     static var unexpectedErrorDescription: String { "the server met an unexpected condition" }
+    /// The description of every 503 answered while a shared store is unreachable.
+    static var unavailableDescription: String { "the service is temporarily unavailable; retry shortly" }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -25,6 +29,12 @@ struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware {
                 metadata: ["oauth.error": .string(oauthError.code.rawValue), "reason": .string(rejection.description)]
             )
             return try oauthError.response(from: request, context: context)
+        } catch let error as any StoreAvailabilityError where error.isTemporarilyUnavailable {
+            context.logger.warning("store unavailable", metadata: ["error.type": .string(String(reflecting: type(of: error)))])
+            var response = try OAuthErrorResponse(.temporarilyUnavailable, description: Self.unavailableDescription)
+                .response(from: request, context: context)
+            response.headers[.retryAfter] = "1"
+            return response
         } catch let error as any HTTPResponseError {
             return try error.response(from: request, context: context)
         } catch {

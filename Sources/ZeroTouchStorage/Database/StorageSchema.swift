@@ -16,6 +16,7 @@ enum StorageSchema {
         migrator.registerMigration("v1.audit-log", migrate: createAuditLog)
         migrator.registerMigration("v1.documents", migrate: createDocuments)
         migrator.registerMigration("v1.signing-keys", migrate: createSigningKeys)
+        migrator.registerMigration("v2.transient-state", migrate: createTransientState)
         return migrator
     }
 
@@ -47,6 +48,22 @@ enum StorageSchema {
                 PRIMARY KEY (namespace, key)
             );
             CREATE INDEX replay_ledger_by_expiry ON replay_ledger (expires_at);
+            """)
+    }
+
+    /// Short-lived runtime state (`TransientStore`): sessions, codes, tokens by hash. `uses` counts
+    /// consumptions, so single use is one `UPDATE … RETURNING`; `expires_at` drives purging.
+    private static func createTransientState(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE transient_state (
+                kind TEXT NOT NULL,
+                key TEXT NOT NULL,
+                value BLOB NOT NULL,
+                expires_at INTEGER NOT NULL,
+                uses INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (kind, key)
+            );
+            CREATE INDEX transient_state_by_expiry ON transient_state (expires_at);
             """)
     }
 

@@ -1,4 +1,5 @@
 import PostgresNIO
+public import ZeroTouchCore
 
 extension PostgresDocumentStore {
     /// The store version as it changes on any replica, through `LISTEN` on `changeChannel`
@@ -50,4 +51,9 @@ extension PostgresDocumentStore {
             }
         }
     }
+}
+
+extension PostgresDocumentStore: DocumentVersionFeed {
+    /// `changes()` with the default retry delay: what `DocumentStore.followChanges` listens to.
+    public func versionChanges() -> AsyncStream<Int64> { changes() }
 }

@@ -63,6 +63,14 @@ enum PostgresSchema {
                 PRIMARY KEY (owner, kid))
             """,
         ]),
+        Migration(name: "v2.transient-state", statements: [
+            """
+            CREATE TABLE transient_state (
+                kind TEXT COLLATE "C" NOT NULL, key TEXT COLLATE "C" NOT NULL, value BYTEA NOT NULL,
+                expires_at BIGINT NOT NULL, uses BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (kind, key))
+            """,
+            "CREATE INDEX transient_state_by_expiry ON transient_state (expires_at)",
+        ]),
     ]
 
     /// Creates the configured schema if needed and applies the migrations `database` lacks,

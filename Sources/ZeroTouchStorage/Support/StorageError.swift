@@ -69,3 +69,11 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension StorageError: StoreAvailabilityError {
+    /// `true` for `.unavailable`: the HTTP layer answers 503 and the pool keeps reconnecting.
+    public var isTemporarilyUnavailable: Bool {
+        if case .unavailable = self { return true }
+        return false
+    }
+}

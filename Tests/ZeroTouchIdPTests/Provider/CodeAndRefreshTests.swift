@@ -11,9 +11,9 @@ struct CodeAndRefreshTests {
         try IdPFixture.require(IdPFixture.parameter("code", in: try await fixture.signIn().location))
     }
 
-    @Test("a code redeems once for an ES256 ID token with iss, sub, aud, exp, iat, auth_time, nonce and amr")
-    func redeem() async throws {
-        let fixture = try await IdPFixture.make()
+    @Test("a code redeems once for an ES256 ID token with iss, sub, aud, exp, iat, auth_time, nonce and amr", arguments: RuntimeStores.allCases)
+    func redeem(runtime: RuntimeStores) async throws {
+        let fixture = try await IdPFixture.make(runtime: runtime)
         let tokens = try await fixture.provider.tokens.redeemCode(fixture.codeForm(try await code(fixture)), for: IdPFixture.authenticated("cli"))
         #expect(tokens.tokenType == "Bearer" && tokens.scope == "email openid profile")
         let keys = try await fixture.provider.keyRing.verificationKeys(now: fixture.clock.now)
@@ -24,9 +24,9 @@ struct CodeAndRefreshTests {
         #expect(claims.expiresAt == fixture.clock.now.addingTimeInterval(3600))
     }
 
-    @Test("a wrong code_verifier is invalid_grant")
-    func wrongVerifier() async throws {
-        let fixture = try await IdPFixture.make()
+    @Test("a wrong code_verifier is invalid_grant", arguments: RuntimeStores.allCases)
+    func wrongVerifier(runtime: RuntimeStores) async throws {
+        let fixture = try await IdPFixture.make(runtime: runtime)
         let form = fixture.codeForm(try await code(fixture), verifier: String(repeating: "a", count: 43))
         await #expect(throws: TokenGrantRejection.pkceVerificationFailed) {
             _ = try await fixture.provider.tokens.redeemCode(form, for: IdPFixture.authenticated("cli"))
@@ -35,26 +35,26 @@ struct CodeAndRefreshTests {
         #expect(fixture.auditLog.all.last?.reason == "pkce_failed")
     }
 
-    @Test("a redirect_uri different from the authorization request's is invalid_grant")
-    func wrongRedirect() async throws {
-        let fixture = try await IdPFixture.make()
+    @Test("a redirect_uri different from the authorization request's is invalid_grant", arguments: RuntimeStores.allCases)
+    func wrongRedirect(runtime: RuntimeStores) async throws {
+        let fixture = try await IdPFixture.make(runtime: runtime)
         await #expect(throws: TokenGrantRejection.redirectURIMismatch) {
             _ = try await fixture.provider.tokens.redeemCode(
                 fixture.codeForm(try await code(fixture), redirectURI: "https://cli.example.com/other"), for: IdPFixture.authenticated("cli"))
         }
     }
 
-    @Test("a code presented by another client is invalid_grant")
-    func otherClient() async throws {
-        let fixture = try await IdPFixture.make()
+    @Test("a code presented by another client is invalid_grant", arguments: RuntimeStores.allCases)
+    func otherClient(runtime: RuntimeStores) async throws {
+        let fixture = try await IdPFixture.make(runtime: runtime)
         await #expect(throws: TokenGrantRejection.codeClientMismatch("cli")) {
             _ = try await fixture.provider.tokens.redeemCode(fixture.codeForm(try await code(fixture)), for: IdPFixture.authenticated("web"))
         }
     }
 
-    @Test("a reused code is invalid_grant and revokes the tokens issued for it")
-    func reusedCode() async throws {
-        let fixture = try await IdPFixture.make()
+    @Test("a reused code is invalid_grant and revokes the tokens issued for it", arguments: RuntimeStores.allCases)
+    func reusedCode(runtime: RuntimeStores) async throws {
+        let fixture = try await IdPFixture.make(runtime: runtime)
         let code = try await code(fixture)
         let tokens = try await fixture.provider.tokens.redeemCode(fixture.codeForm(code), for: IdPFixture.authenticated("cli"))
         await #expect(throws: TokenGrantRejection.self) {
@@ -70,9 +70,9 @@ struct CodeAndRefreshTests {
         }
     }
 
-    @Test("an expired code is invalid_grant")
-    func expiredCode() async throws {
-        let fixture = try await IdPFixture.make()
+    @Test("an expired code is invalid_grant", arguments: RuntimeStores.allCases)
+    func expiredCode(runtime: RuntimeStores) async throws {
+        let fixture = try await IdPFixture.make(runtime: runtime)
         let code = try await code(fixture)
         fixture.clock.advance(by: 61)
         await #expect(throws: TokenGrantRejection.expiredCode) {
@@ -80,9 +80,9 @@ struct CodeAndRefreshTests {
         }
     }
 
-    @Test("refresh rotates the token; reusing a spent one revokes the whole family, successors and access tokens included")
-    func refreshReuse() async throws {
-        let fixture = try await IdPFixture.make()
+    @Test("refresh rotates the token; reusing a spent one revokes the whole family, successors and access tokens included", arguments: RuntimeStores.allCases)
+    func refreshReuse(runtime: RuntimeStores) async throws {
+        let fixture = try await IdPFixture.make(runtime: runtime)
         let first = try await fixture.tokensForAlice()
         let client = IdPFixture.authenticated("cli")
         let second = try await fixture.provider.tokens.refresh(
@@ -106,9 +106,9 @@ struct CodeAndRefreshTests {
         #expect(refreshRecords[1].reason == "refresh_token_reused")
     }
 
-    @Test("a refresh may not widen the scope, and fails for a suspended user")
-    func refreshLimits() async throws {
-        let fixture = try await IdPFixture.make()
+    @Test("a refresh may not widen the scope, and fails for a suspended user", arguments: RuntimeStores.allCases)
+    func refreshLimits(runtime: RuntimeStores) async throws {
+        let fixture = try await IdPFixture.make(runtime: runtime)
         let tokens = try await fixture.tokensForAlice()
         let client = IdPFixture.authenticated("cli")
         await #expect(throws: TokenGrantRejection.scopeNotGranted) {
@@ -122,9 +122,9 @@ struct CodeAndRefreshTests {
         }
     }
 
-    @Test("revocation of a refresh token revokes its family; other clients' tokens are left alone")
-    func revocation() async throws {
-        let fixture = try await IdPFixture.make()
+    @Test("revocation of a refresh token revokes its family; other clients' tokens are left alone", arguments: RuntimeStores.allCases)
+    func revocation(runtime: RuntimeStores) async throws {
+        let fixture = try await IdPFixture.make(runtime: runtime)
         let tokens = try await fixture.tokensForAlice()
         try await fixture.provider.access.revoke(tokens.refreshToken, hint: nil, by: IdPFixture.authenticated("web"))
         #expect(try await fixture.provider.access.userInfo("Bearer \(tokens.accessToken)").subject == fixture.alice.id)
@@ -132,9 +132,9 @@ struct CodeAndRefreshTests {
         await #expect(throws: BearerRejection.invalidToken) { _ = try await fixture.provider.access.userInfo("Bearer \(tokens.accessToken)") }
     }
 
-    @Test("/mcp/servers lists what policy allows the user through the client, with the allowed scopes")
-    func availableServers() async throws {
-        let fixture = try await IdPFixture.make()
+    @Test("/mcp/servers lists what policy allows the user through the client, with the allowed scopes", arguments: RuntimeStores.allCases)
+    func availableServers(runtime: RuntimeStores) async throws {
+        let fixture = try await IdPFixture.make(runtime: runtime)
         let tokens = try await fixture.tokensForAlice()
         let list = try await fixture.provider.access.availableServers("bearer \(tokens.accessToken)")
         #expect(list.servers.map(\.name) == ["Calendar", "Files"])

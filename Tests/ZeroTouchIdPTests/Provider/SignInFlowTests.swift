@@ -7,9 +7,9 @@ import ZeroTouchTesting
 
 @Suite("Sign-in, sessions and throttling")
 struct SignInFlowTests {
-    @Test("a correct password completes the sign-in: a code for the registered redirect with state and iss, a session, an audit record")
-    func signIn() async throws {
-        let fixture = try await IdPFixture.make()
+    @Test("a correct password completes the sign-in: a code for the registered redirect with state and iss, a session, an audit record", arguments: RuntimeStores.allCases)
+    func signIn(runtime: RuntimeStores) async throws {
+        let fixture = try await IdPFixture.make(runtime: runtime)
         let (location, session) = try await fixture.signIn()
         #expect(location.hasPrefix(IdPFixture.cliRedirect + "?code="))
         #expect(IdPFixture.parameter("state", in: location) == "st-1")
@@ -20,9 +20,9 @@ struct SignInFlowTests {
         #expect(record.clientID == "cli" && record.details["amr"] == "pwd" && record.details["address"] == "192.0.2.1")
     }
 
-    @Test("with a valid session, /authorize answers with a code at once; prompt=login and max_age ask again")
-    func singleSignOn() async throws {
-        let fixture = try await IdPFixture.make()
+    @Test("with a valid session, /authorize answers with a code at once; prompt=login and max_age ask again", arguments: RuntimeStores.allCases)
+    func singleSignOn(runtime: RuntimeStores) async throws {
+        let fixture = try await IdPFixture.make(runtime: runtime)
         let (_, session) = try await fixture.signIn()
         let again = try await fixture.provider.signIn.authorize(try fixture.authorizationRequest(), sessionToken: session.value, browserSecret: nil)
         guard case .redirect(let location) = again else { Issue.record("expected a redirect"); return }
@@ -40,9 +40,9 @@ struct SignInFlowTests {
         }
     }
 
-    @Test("a user with a second factor signs in with password then TOTP; amr says pwd otp")
-    func secondFactor() async throws {
-        let fixture = try await IdPFixture.make()
+    @Test("a user with a second factor signs in with password then TOTP; amr says pwd otp", arguments: RuntimeStores.allCases)
+    func secondFactor(runtime: RuntimeStores) async throws {
+        let fixture = try await IdPFixture.make(runtime: runtime)
         let (pending, secret) = try await fixture.beginSignIn()
         let step = try await fixture.provider.signIn.submitPassword(fixture.submission(pending, secret: secret), username: "bob", password: IdPFixture.password)
         guard case .secondFactorRequired(let waiting) = step else { Issue.record("expected the code form"); return }
@@ -56,9 +56,9 @@ struct SignInFlowTests {
         #expect(try UnverifiedJWT(compact: tokens.idToken).unverifiedClaims["amr"] == .array([.string("otp"), .string("pwd")]))
     }
 
-    @Test("a wrong CSRF token, or a form from another browser, is refused without checking or recording anything")
-    func csrf() async throws {
-        let fixture = try await IdPFixture.make()
+    @Test("a wrong CSRF token, or a form from another browser, is refused without checking or recording anything", arguments: RuntimeStores.allCases)
+    func csrf(runtime: RuntimeStores) async throws {
+        let fixture = try await IdPFixture.make(runtime: runtime)
         let (pending, secret) = try await fixture.beginSignIn()
         let before = fixture.auditLog.all.count
         await #expect(throws: SignInRejection.forgedSubmission) {
@@ -78,9 +78,9 @@ struct SignInFlowTests {
         guard case .completed = step else { Issue.record("expected completion"); return }
     }
 
-    @Test("five wrong passwords lock the username, even for the right password, until the lockout passes")
-    func throttlePerUser() async throws {
-        let fixture = try await IdPFixture.make()
+    @Test("five wrong passwords lock the username, even for the right password, until the lockout passes", arguments: RuntimeStores.allCases)
+    func throttlePerUser(runtime: RuntimeStores) async throws {
+        let fixture = try await IdPFixture.make(runtime: runtime)
         let (pending, secret) = try await fixture.beginSignIn()
         for attempt in 1...5 {
             await #expect(throws: SignInRejection.invalidCredentials(pending, .wrongPassword(fixture.alice.id))) {
@@ -98,11 +98,11 @@ struct SignInFlowTests {
         #expect(fixture.auditLog.all.filter { $0.event == "login" && $0.outcome == .failure }.map(\.reason) == Array(repeating: "wrong_password", count: 5))
     }
 
-    @Test("many failures from one address lock that address for every username, not other addresses")
-    func throttlePerAddress() async throws {
+    @Test("many failures from one address lock that address for every username, not other addresses", arguments: RuntimeStores.allCases)
+    func throttlePerAddress(runtime: RuntimeStores) async throws {
         var options = IdPOptions()
         options.addressThrottle = ThrottleRule(maximumFailures: 3, window: 900, lockout: 60)
-        let fixture = try await IdPFixture.make(options: options)
+        let fixture = try await IdPFixture.make(options: options, runtime: runtime)
         let (pending, secret) = try await fixture.beginSignIn()
         for name in ["nobody1", "nobody2", "nobody3"] {
             await #expect(throws: SignInRejection.invalidCredentials(pending, .unknownUser)) {
@@ -119,9 +119,9 @@ struct SignInFlowTests {
         #expect(unknownRecords.count == 3 && unknownRecords.allSatisfy { $0.subject == nil && !"\($0)".contains("nobody") })
     }
 
-    @Test("a suspended user cannot sign in, and the page says so only after a correct password")
-    func suspendedSignIn() async throws {
-        let fixture = try await IdPFixture.make()
+    @Test("a suspended user cannot sign in, and the page says so only after a correct password", arguments: RuntimeStores.allCases)
+    func suspendedSignIn(runtime: RuntimeStores) async throws {
+        let fixture = try await IdPFixture.make(runtime: runtime)
         try await fixture.registry.suspendUser(fixture.dave.id, by: IdPFixture.admin)
         let (pending, secret) = try await fixture.beginSignIn()
         await #expect(throws: SignInRejection.invalidCredentials(pending, .wrongPassword(fixture.dave.id))) {
@@ -132,9 +132,9 @@ struct SignInFlowTests {
         }
     }
 
-    @Test("an expired sign-in page is refused")
-    func expiredPending() async throws {
-        let fixture = try await IdPFixture.make()
+    @Test("an expired sign-in page is refused", arguments: RuntimeStores.allCases)
+    func expiredPending(runtime: RuntimeStores) async throws {
+        let fixture = try await IdPFixture.make(runtime: runtime)
         let (pending, secret) = try await fixture.beginSignIn()
         fixture.clock.advance(by: 601)
         await #expect(throws: SignInRejection.expired) {
@@ -142,9 +142,9 @@ struct SignInFlowTests {
         }
     }
 
-    @Test("logout needs the session's CSRF token and ends the session")
-    func logout() async throws {
-        let fixture = try await IdPFixture.make()
+    @Test("logout needs the session's CSRF token and ends the session", arguments: RuntimeStores.allCases)
+    func logout(runtime: RuntimeStores) async throws {
+        let fixture = try await IdPFixture.make(runtime: runtime)
         let (_, session) = try await fixture.signIn()
         await #expect(throws: SignInRejection.forgedSubmission) {
             try await fixture.provider.signIn.signOut(sessionToken: session.value, csrfToken: "forged")

@@ -5,6 +5,27 @@ import ZeroTouchOAuth
 import ZeroTouchTesting
 @testable import ZeroTouchIdP
 
+/// Where the fixture's IdP keeps sessions, codes and tokens: the one-process in-memory stores, or the
+/// replica-shared stores over a `TransientStore` (issue 8), so the same flows are tested on both.
+enum RuntimeStores: String, CaseIterable, Sendable {
+    case inMemory
+    case shared
+
+    func sessions(clock: ManualClock) -> any SessionStore {
+        switch self {
+        case .inMemory: InMemorySessionStore(clock: clock)
+        case .shared: TransientSessionStore(store: InMemoryTransientStore(), clock: clock, purgeEvery: 4)
+        }
+    }
+
+    func grants(clock: ManualClock) -> any GrantStore {
+        switch self {
+        case .inMemory: InMemoryGrantStore(clock: clock)
+        case .shared: TransientGrantStore(store: InMemoryTransientStore(), clock: clock, purgeEvery: 4)
+        }
+    }
+}
+
 /// A whole IdP over in-memory stores with a manual clock and bcrypt cost 4, seeded with:
 /// - users alice (password only), bob (with TOTP), carol (denied by a rule), dave (to suspend);
 /// - servers files (read write admin) and calendar (read), each at its own authorization server;
@@ -35,7 +56,10 @@ struct IdPFixture {
 
     var auditLog: InMemoryAuditLog { store.auditLog }
 
-    static func make(issuer: Issuer? = IdPFixture.issuer, options: IdPOptions = IdPOptions(), filesIncludesEmail: Bool = false) async throws -> IdPFixture {
+    static func make(
+        issuer: Issuer? = IdPFixture.issuer, options: IdPOptions = IdPOptions(), filesIncludesEmail: Bool = false,
+        runtime: RuntimeStores = .inMemory
+    ) async throws -> IdPFixture {
         let clock = ManualClock()
         let store = InMemoryDocumentStore()
         let registry = try await IdPRegistry(store: store, clock: clock, passwordHasher: RegistryFixture.hasher, endpointPolicy: .standard)
@@ -45,7 +69,7 @@ struct IdPFixture {
             options: options,
             dependencies: IdentityProviderDependencies(
                 registry: registry, auditLog: store.auditLog, signingKeys: InMemorySigningKeyStore(), replayLedger: InMemoryReplayLedger(),
-                clock: clock))
+                sessions: runtime.sessions(clock: clock), grants: runtime.grants(clock: clock), clock: clock))
         func user(_ name: String) async throws -> User {
             try await registry.createUser(
                 UserDetails(username: name, email: "\(name)@example.com", displayName: name.capitalized), password: password, by: admin)

@@ -45,7 +45,7 @@ struct PostgresReplicaTests {
             for replica in replicas {
                 #expect(try await replica.appliedMigrations() == sqliteNames)
             }
-            #expect(sqliteNames == ["v1.replay-ledger", "v1.audit-log", "v1.documents", "v1.signing-keys"])
+            #expect(sqliteNames == ["v1.replay-ledger", "v1.audit-log", "v1.documents", "v1.signing-keys", "v2.transient-state"])
             // Starting again finds nothing to do.
             try await replicas[0].start()
             #expect(try await replicas[0].appliedMigrations() == sqliteNames)

@@ -68,6 +68,7 @@ final class SQLiteBackend: StoreBackend {
             auditLog: SQLiteAuditLog(database: database),
             documents: SQLiteDocumentStore(database: database, clock: clock),
             signingKeys: SQLiteSigningKeyStore(database: database),
+            transient: SQLiteTransientStore(database: database),
             close: { try database.close() })
     }
 

@@ -52,7 +52,9 @@ struct DevEnvironmentParts: Sendable {
         let provider = IdentityProvider(
             options: IdPOptions(issuer: topology.identityProviderIssuer),
             dependencies: IdentityProviderDependencies(
-                registry: registry, auditLog: stores.auditLog, signingKeys: stores.signingKeys, replayLedger: stores.ledger, clock: clock))
+                registry: registry, auditLog: stores.auditLog, signingKeys: stores.signingKeys, replayLedger: stores.ledger,
+                sessions: TransientSessionStore(store: stores.transient, clock: clock),
+                grants: TransientGrantStore(store: stores.transient, clock: clock), clock: clock))
         let authorizationServer = try await buildAuthorizationServer(
             settings: AuthorizationServerSettings(
                 issuer: topology.authorizationServerIssuer, server: .init(host: DevTopology.host, port: ports.authorizationServer),
@@ -110,7 +112,7 @@ struct DevEnvironmentParts: Sendable {
         let provider = identityProvider
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await provider.refreshPeriodically(every: .seconds(2)) }
-            group.addTask { await authorizationServer.maintain(every: .seconds(5)) }
+            group.addTask { await authorizationServer.maintain(every: .seconds(2)) }
         }
     }
 }

@@ -3,7 +3,7 @@ public import ZeroTouchCore
 /// Where an authorization response goes: a redirect URI already accepted for the client, and the
 /// request's `state` (RFC 6749 §4.1.2). Only `AuthorizationRequest` makes one, after the URI was
 /// checked, so a response can never be sent to an unregistered URI (no open redirect).
-public struct AuthorizationRedirect: Sendable, Equatable {
+public struct AuthorizationRedirect: Sendable, Equatable, Codable {
     /// The accepted redirect URI, exactly as the client sent it.
     public let redirectURI: String
     /// The client's `state`, returned unchanged.

@@ -2,7 +2,7 @@ public import ZeroTouchCore
 
 /// A checked OpenID Connect authorization request, code flow with PKCE S256 only (OpenID Connect Core
 /// §3.1.2.1, RFC 6749 §4.1.1, RFC 7636 §4.3).
-public struct AuthorizationRequest: Sendable, Equatable {
+public struct AuthorizationRequest: Sendable, Equatable, Codable {
     public var clientID: ClientID
     /// Where the response goes: accepted by `RegisteredClient.acceptsRedirectURI` (exact, or RFC 8252 loopback).
     public var redirect: AuthorizationRedirect

@@ -11,7 +11,7 @@ public struct RefreshFamilyID: StringIdentifier {
 }
 
 /// What an authorization code stands for until it is redeemed once (RFC 6749 §4.1.2, §4.1.3).
-public struct AuthorizationCodeGrant: Sendable, Equatable {
+public struct AuthorizationCodeGrant: Sendable, Equatable, Codable {
     public var clientID: ClientID
     /// The `redirect_uri` of the authorization request; the token request must repeat it exactly.
     public var redirectURI: String
@@ -42,7 +42,7 @@ public struct AuthorizationCodeGrant: Sendable, Equatable {
 }
 
 /// What an IdP access token (for `/userinfo` and `/mcp/servers`) stands for.
-public struct AccessTokenGrant: Sendable, Equatable {
+public struct AccessTokenGrant: Sendable, Equatable, Codable {
     public var userID: UserID
     public var clientID: ClientID
     public var scope: Scope
@@ -62,7 +62,7 @@ public struct AccessTokenGrant: Sendable, Equatable {
 
 /// What a refresh token stands for. Every member of a family shares the original sign-in and the
 /// family's absolute expiry.
-public struct RefreshTokenGrant: Sendable, Equatable {
+public struct RefreshTokenGrant: Sendable, Equatable, Codable {
     public var family: RefreshFamilyID
     public var userID: UserID
     public var clientID: ClientID

@@ -3,7 +3,7 @@ public import ZeroTouchCore
 
 /// A signed-in browser: what the session cookie (a random 256-bit value, stored only as its hash)
 /// stands for, so that a second client's `/authorize` needs no new password (single sign-on).
-public struct BrowserSession: Sendable, Equatable {
+public struct BrowserSession: Sendable, Equatable, Codable {
     public var userID: UserID
     /// `auth_time` and `amr` of the sign-in.
     public var authentication: AuthenticationContext
@@ -24,9 +24,9 @@ public struct BrowserSession: Sendable, Equatable {
 /// The form carries `id` and `csrfToken`; the browser carries a cookie whose hash is `browserBinding`.
 /// A submission must present all three, so a form posted from another site, or a form lifted into
 /// another browser, is refused (OWASP synchronizer token plus a browser-bound nonce).
-public struct PendingSignIn: Sendable, Equatable {
+public struct PendingSignIn: Sendable, Equatable, Codable {
     /// Where the sign-in stands.
-    public enum Stage: Sendable, Equatable {
+    public enum Stage: Sendable, Equatable, Codable {
         /// Waiting for username and password.
         case password
         /// The password of `user` was right at `passwordCheckedAt`; waiting for the TOTP code.

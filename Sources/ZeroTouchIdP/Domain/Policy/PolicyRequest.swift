@@ -10,7 +10,7 @@ public enum AuthenticationMethod {
 }
 
 /// How and when the user signed in: the `amr` and `auth_time` of their ID token (OpenID Connect Core §2).
-public struct AuthenticationContext: Sendable, Equatable {
+public struct AuthenticationContext: Sendable, Equatable, Codable {
     /// The `amr` values.
     public var methods: Set<String>
     /// The `auth_time`.
