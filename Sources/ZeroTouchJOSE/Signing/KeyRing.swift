@@ -17,9 +17,10 @@ public import ZeroTouchCore
 /// - `jwks(now:)` publishes the active key and the retiring keys still inside their window, and
 ///   removes expired ones from the store.
 ///
-/// The stored keys are cached for `storeRefreshInterval` (5 s by default), so signing does not cost
-/// a database read; a rotation made by another replica or by the CLI is seen within that
-/// interval, well inside the activation delay before the new key signs. Changes made through this
+/// The stored keys are cached for `storeRefreshInterval` (half a second by default), so signing does not cost
+/// a database read per signature; a rotation made by another replica or by the CLI is published by
+/// every replica within that interval (issue 8: key changes reach every replica within a second),
+/// well inside the activation delay before the new key signs. Changes made through this
 /// ring update the cache at once; parsed keys are cached by `kid`. Changes are serialized within
 /// this actor.
 public actor KeyRing {
@@ -40,7 +41,7 @@ public actor KeyRing {
     /// Creates a key ring over `store`'s keys for `owner`.
     /// - Parameter algorithm: For new keys; ES256 by default (decisions.md "Signing algorithms").
     /// - Parameter storeRefreshInterval: How long the stored key list is reused; 0 reads the store on every call.
-    public init(owner: String, store: any SigningKeyStore, algorithm: JWSAlgorithm = .es256, storeRefreshInterval: TimeInterval = 5) {
+    public init(owner: String, store: any SigningKeyStore, algorithm: JWSAlgorithm = .es256, storeRefreshInterval: TimeInterval = 0.5) {
         self.owner = owner
         self.store = store
         self.algorithm = algorithm

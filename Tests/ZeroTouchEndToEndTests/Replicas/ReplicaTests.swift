@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZeroTouchCore
 import ZeroTouchIdP
+import ZeroTouchJOSE
 
 /// Issue 8 item 5: two IdP replicas and two authorization-server replicas on one PostgreSQL database.
 /// Runs when `ZEROTOUCH_POSTGRES_URL` names a server, as `.ci/run` always arranges.
@@ -114,6 +115,26 @@ struct ReplicaTests {
             let elapsed = ContinuousClock.now - changed
             #expect(denied)
             #expect(elapsed < .seconds(1), "replica B enforced the change after \(elapsed)")
+        }
+    }
+
+    @Test("a key rotated through replica A is published by replica B within one second")
+    func keyRotationReachesReplicaB() async throws {
+        try await ReplicaWorld.run { world in
+            let b = world.identityProviders[1]
+            let before = try await ReplicaHTTP.get(b + "/jwks")
+            let rotated = try await world.providerA.keyRing.rotate(now: Date(), retiringFor: 3600, activationDelay: 60)
+            let kid = rotated.keyID.rawValue
+            #expect(!before.body.contains(kid))
+            let changed = ContinuousClock.now
+            var published = false
+            while !published, ContinuousClock.now - changed < .seconds(5) {
+                published = try await ReplicaHTTP.get(b + "/jwks").body.contains(kid)
+                if !published { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            let elapsed = ContinuousClock.now - changed
+            #expect(published)
+            #expect(elapsed < .seconds(1), "replica B published the new key after \(elapsed)")
         }
     }
 

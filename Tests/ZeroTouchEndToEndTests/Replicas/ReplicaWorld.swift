@@ -33,6 +33,8 @@ struct ReplicaWorld: Sendable {
     let asIssuer: Issuer
     /// Replica A's IdP registry, where the test makes admin changes.
     let registryA: IdPRegistry
+    /// Replica A's IdP, whose key ring the test rotates.
+    let providerA: IdentityProvider
     /// The shared audit log, read through replica B's pool.
     let auditLog: any AuditLog
 
@@ -66,7 +68,7 @@ struct ReplicaWorld: Sendable {
                             try await body(
                                 ReplicaWorld(
                                     identityProviders: Array(bases[0..<2]), authorizationServers: Array(bases[2..<4]), idpIssuer: idpIssuer,
-                                    asIssuer: asIssuer, registryA: idpA.registry, auditLog: stores[1].auditLog))
+                                    asIssuer: asIssuer, registryA: idpA.registry, providerA: idpA.provider, auditLog: stores[1].auditLog))
                         }
                     }
                 }
