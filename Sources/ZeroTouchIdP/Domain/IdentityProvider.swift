@@ -85,7 +85,8 @@ public struct IdentityProvider: Sendable {
         signIn = SignInFlow(
             registry: registry, sessions: dependencies.sessions, grants: dependencies.grants,
             throttle: LoginThrottle(clock: clock, userRule: options.userThrottle, addressRule: options.addressThrottle),
-            auditLog: dependencies.auditLog, clock: clock, lifetimes: options.lifetimes, issuer: issuer)
+            auditLog: dependencies.auditLog, clock: clock, lifetimes: options.lifetimes, issuer: issuer,
+            totpLedger: dependencies.replayLedger)
         tokens = TokenService(
             registry: registry, grants: dependencies.grants, keyRing: keyRing, issuer: issuer, auditLog: dependencies.auditLog, clock: clock,
             lifetimes: options.lifetimes)

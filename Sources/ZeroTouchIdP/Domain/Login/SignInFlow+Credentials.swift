@@ -39,16 +39,32 @@ extension SignInFlow {
             try await record(.denied, user: userID, pending: pending, reason: "throttled", submission)
             throw SignInRejection.throttled(pending, retryAfter: retryAfter)
         }
+        var rejection: TOTPRejection?
         do {
-            try registry.verifySecondFactor(code, for: userID)
-        } catch {
+            let step = try registry.verifySecondFactor(code, for: userID)
+            if try await !claimSharedStep(step, for: userID) { rejection = .replayed(userID, step: step) }
+        } catch let error as TOTPRejection {
+            rejection = error
+        }
+        if let rejection {
             throttle.recordFailure(username: username, address: submission.address)
-            try await record(.failure, user: userID, pending: pending, reason: error.auditReason, submission)
-            throw SignInRejection.invalidSecondFactor(pending, error)
+            try await record(.failure, user: userID, pending: pending, reason: rejection.auditReason, submission)
+            throw SignInRejection.invalidSecondFactor(pending, rejection)
         }
         guard let user = registry.snapshot.user(userID), user.isActive else { throw SignInRejection.expired }
         let methods = [AuthenticationMethod.password, AuthenticationMethod.oneTimePassword]
         return try await complete(pending, user: user, username: username, methods: methods, submission)
+    }
+
+    /// Records `step` for `userID` in the ledger replicas share, so a code accepted by one replica is
+    /// refused by every other (RFC 6238 §5.2: "the verifier MUST NOT accept the second attempt of the
+    /// same OTP"); the registry's own ledger already covers this process. Store errors propagate (503).
+    private func claimSharedStep(_ step: Int64, for userID: UserID) async throws -> Bool {
+        guard let totpLedger else { return true }
+        let now = clock.now
+        // The step is accepted for at most one step either side of now: two minutes covers its whole window.
+        return try await totpLedger.recordOnce(
+            "\(userID.rawValue)#\(step)", namespace: "idp.totp-step", expiresAt: now.addingTimeInterval(120), now: now)
     }
 
     /// The pending sign-in a form continues, once its CSRF token and browser binding match.

@@ -15,10 +15,12 @@ public struct SignInFlow: Sendable {
     let clock: any WallClock
     let lifetimes: IdPLifetimes
     let issuer: IssuerBinding
+    /// Where accepted TOTP steps are recorded across replicas (RFC 6238 §5.2), when shared.
+    let totpLedger: (any ReplayLedger)?
 
     public init(
         registry: IdPRegistry, sessions: any SessionStore, grants: any GrantStore, throttle: LoginThrottle, auditLog: any AuditLog,
-        clock: any WallClock, lifetimes: IdPLifetimes, issuer: IssuerBinding
+        clock: any WallClock, lifetimes: IdPLifetimes, issuer: IssuerBinding, totpLedger: (any ReplayLedger)? = nil
     ) {
         self.registry = registry
         self.sessions = sessions
@@ -28,6 +30,7 @@ public struct SignInFlow: Sendable {
         self.clock = clock
         self.lifetimes = lifetimes
         self.issuer = issuer
+        self.totpLedger = totpLedger
     }
 
     /// The audit `event` of sign-in records.

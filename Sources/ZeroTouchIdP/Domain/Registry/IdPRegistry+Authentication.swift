@@ -22,8 +22,10 @@ extension IdPRegistry {
 
     /// Checks a TOTP code (RFC 6238) for `userID` at the registry clock's time: the current 30-second
     /// step or one either side, and a step later than the last one this user used (RFC 6238 §5.2).
+    /// - Returns: the accepted time step.
     /// - Throws: `TOTPRejection`.
-    public func verifySecondFactor(_ code: String, for userID: UserID) throws(TOTPRejection) {
+    @discardableResult
+    public func verifySecondFactor(_ code: String, for userID: UserID) throws(TOTPRejection) -> Int64 {
         guard let user = snapshot.user(userID), user.isActive else { throw .inactiveUser(userID) }
         guard let secret = user.totpSecret, let totp = TOTP(base32Secret: secret) else { throw .notEnrolled(userID) }
         guard code.utf8.count == TOTP.digits, code.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
@@ -31,5 +33,6 @@ extension IdPRegistry {
         }
         guard let step = totp.matchingStep(of: code, at: clock.now) else { throw .invalidCode(userID) }
         guard totpSteps.consume(step, for: userID) else { throw .replayed(userID, step: step) }
+        return step
     }
 }
