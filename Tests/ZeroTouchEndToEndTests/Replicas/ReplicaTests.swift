@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZeroTouchAS
 import ZeroTouchCore
 import ZeroTouchIdP
 import ZeroTouchJOSE
@@ -135,6 +136,49 @@ struct ReplicaTests {
             let elapsed = ContinuousClock.now - changed
             #expect(published)
             #expect(elapsed < .seconds(1), "replica B published the new key after \(elapsed)")
+        }
+    }
+
+    @Test("six concurrent refreshes of one token over both IdP replicas: one rotation, and the reuse revokes its successor too")
+    func concurrentRefreshesRotateOnce() async throws {
+        try await ReplicaWorld.run { world in
+            let refresh = try await signIn(world, at: world.identityProviders[0])
+            let secret = ("cli", ReplicaWorld.idpClientSecret)
+            let replies = try await withThrowingTaskGroup(of: ReplicaReply.self) { group in
+                for attempt in 0..<6 {
+                    let idp = world.identityProviders[attempt % 2]
+                    group.addTask { try await ReplicaHTTP.postForm(idp + "/token", ["grant_type": "refresh_token", "refresh_token": refresh], basic: secret) }
+                }
+                return try await group.reduce(into: [ReplicaReply]()) { $0.append($1) }
+            }
+            let rotated = replies.filter { $0.status == 200 }
+            #expect(rotated.count == 1)
+            #expect(replies.filter { $0.string("error") == "invalid_grant" }.count == 5)
+            let successor = try #require(rotated.first?.string("refresh_token"))
+            let afterReuse = try await ReplicaHTTP.postForm(
+                world.identityProviders[1] + "/token", ["grant_type": "refresh_token", "refresh_token": successor], basic: secret)
+            #expect(afterReuse.string("error") == "invalid_grant")
+        }
+    }
+
+    @Test("trust withdrawn through AS replica A is enforced by AS replica B within one second")
+    func trustChangeReachesASReplicaB() async throws {
+        try await ReplicaWorld.run { world in
+            let idToken = try await idToken(world)
+            let asB = world.authorizationServers[1]
+            let first = try #require(try await exchange(world, idToken: idToken, at: world.identityProviders[0]).string("access_token"))
+            #expect(try await redeem(world, assertion: first, at: asB).status == 200)
+            try await world.asRegistryA.removeTrustedIssuer(world.idpIssuer, actor: ReplicaWorld.actor)
+            let changed = ContinuousClock.now
+            var refused = false
+            while !refused, ContinuousClock.now - changed < .seconds(5) {
+                let assertion = try #require(try await exchange(world, idToken: idToken, at: world.identityProviders[0]).string("access_token"))
+                refused = try await redeem(world, assertion: assertion, at: asB).string("error") == "invalid_grant"
+                if !refused { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            let elapsed = ContinuousClock.now - changed
+            #expect(refused)
+            #expect(elapsed < .seconds(1), "AS replica B enforced the change after \(elapsed)")
         }
     }
 

@@ -35,6 +35,8 @@ struct ReplicaWorld: Sendable {
     let registryA: IdPRegistry
     /// Replica A's IdP, whose key ring the test rotates.
     let providerA: IdentityProvider
+    /// AS replica A's registry, where the test changes trust.
+    let asRegistryA: ASRegistry
     /// The shared audit log, read through replica B's pool.
     let auditLog: any AuditLog
 
@@ -64,11 +66,16 @@ struct ReplicaWorld: Sendable {
                             try await waitUntilHealthy(bases)
                             // Only LISTEN/NOTIFY brings A's later changes to B within a second: B polls every 30 s.
                             let refresh = Task { await idpB.provider.refreshPeriodically(every: .seconds(30)) }
-                            defer { refresh.cancel() }
+                            let maintenance = Task { await asB.maintain(every: .seconds(30)) }
+                            defer {
+                                refresh.cancel()
+                                maintenance.cancel()
+                            }
                             try await body(
                                 ReplicaWorld(
                                     identityProviders: Array(bases[0..<2]), authorizationServers: Array(bases[2..<4]), idpIssuer: idpIssuer,
-                                    asIssuer: asIssuer, registryA: idpA.registry, providerA: idpA.provider, auditLog: stores[1].auditLog))
+                                    asIssuer: asIssuer, registryA: idpA.registry, providerA: idpA.provider,
+                                    asRegistryA: asA.registry, auditLog: stores[1].auditLog))
                         }
                     }
                 }
