@@ -100,7 +100,7 @@ struct SQLiteDatabaseTests {
     func migrations() async throws {
         try await withTemporaryDirectory { root async throws in
             let path = root.appendingPathComponent("m.sqlite").path
-            let released = ["v1.replay-ledger", "v1.audit-log", "v1.documents", "v1.signing-keys"]
+            let released = ["v1.replay-ledger", "v1.audit-log", "v1.documents", "v1.signing-keys", "v2.transient-state"]
             let first = try SQLiteDatabase(path: path)
             #expect(try await first.appliedMigrations() == released)
             try await SQLiteAuditLog(database: first).append(auditRecord("kept"))
