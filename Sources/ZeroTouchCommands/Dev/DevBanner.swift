@@ -65,6 +65,7 @@ struct DevBanner {
     /// What the policy lets the account reach, from `DevOrganization.policies`.
     private func access(of account: DevAccount) -> String {
         if account.isSuspended { return "SUSPENDED: cannot sign in" }
+        if account.group == .admins { return "the admin console, \(environment.topology.identityProviderIssuer.rawValue)/admin" }
         let parts = DevServer.allCases.compactMap { server -> String? in
             let rules = DevOrganization.policies.filter { $0.group == account.group && $0.server == server }
             guard !rules.isEmpty else { return nil }
@@ -89,7 +90,9 @@ struct DevBanner {
             ("\(admin) keys rotate", "a new IdP signing key"),
             ("zerotouch demo", "the scripted tour, on its own temporary directory"),
         ]
-        var lines = ["Next, in another terminal:"]
+        let console = "\(environment.topology.identityProviderIssuer.rawValue)/admin"
+        var lines = ["Admin console: open \(console) in a browser and sign in as \(DevOrganization.consoleAdmin) (group idp-admins).", ""]
+        lines.append("Next, in another terminal:")
         for (command, what) in commands {
             if command.count <= 34 {
                 lines.append("  " + command.padding(toLength: 36, withPad: " ", startingAt: 0) + what)

@@ -10,12 +10,21 @@ public struct IdPOptions: Sendable, Equatable {
     public var lifetimes: IdPLifetimes
     public var userThrottle: ThrottleRule
     public var addressThrottle: ThrottleRule
+    /// The directory group whose members may use the web admin console at `/admin` (issue 10).
+    public var consoleAdminGroup: String
 
-    public init(issuer: Issuer? = nil, lifetimes: IdPLifetimes = .standard, userThrottle: ThrottleRule = .perUser, addressThrottle: ThrottleRule = .perAddress) {
+    /// The console's admin group when none is configured.
+    public static let defaultConsoleAdminGroup = "idp-admins"
+
+    public init(
+        issuer: Issuer? = nil, lifetimes: IdPLifetimes = .standard, userThrottle: ThrottleRule = .perUser, addressThrottle: ThrottleRule = .perAddress,
+        consoleAdminGroup: String = Self.defaultConsoleAdminGroup
+    ) {
         self.issuer = issuer
         self.lifetimes = lifetimes
         self.userThrottle = userThrottle
         self.addressThrottle = addressThrottle
+        self.consoleAdminGroup = consoleAdminGroup
     }
 }
 
@@ -68,6 +77,8 @@ public struct IdentityProvider: Sendable {
     public let access: UserAccess
     let replayLedger: (any ReplayLedger)?
     let jwksCache: JWKSCache?
+    /// The key store behind `keyRing`, read by the admin console's key page.
+    let signingKeys: any SigningKeyStore
 
     public init(options: IdPOptions = IdPOptions(), dependencies: IdentityProviderDependencies) {
         let issuer = IssuerBinding(options.issuer)
@@ -82,6 +93,7 @@ public struct IdentityProvider: Sendable {
         self.clock = clock
         self.replayLedger = dependencies.replayLedger
         self.jwksCache = dependencies.jwksCache
+        self.signingKeys = dependencies.signingKeys
         signIn = SignInFlow(
             registry: registry, sessions: dependencies.sessions, grants: dependencies.grants,
             throttle: LoginThrottle(clock: clock, userRule: options.userThrottle, addressRule: options.addressThrottle),

@@ -13,6 +13,7 @@ public import Hummingbird
 /// | `POST /revoke` | RFC 7009 |
 /// | `GET`/`POST /logout` | confirm, then end the session |
 /// | `/admin/api/…` | admin JSON API (admin bearer token) |
+/// | `/admin`, `/admin/…` | web admin console (browser session of a member of the admin group, CSRF tokens) |
 public enum IdPRoutes {
     /// Adds the routes of `provider` to `router`.
     public static func addRoutes(to router: Router<IdPRequestContext>, provider: IdentityProvider) {
@@ -21,5 +22,6 @@ public enum IdPRoutes {
         TokenRoutes(provider: provider).add(to: router)
         UserRoutes(provider: provider).add(to: router)
         AdminRoutes(provider: provider).add(to: router)
+        ConsoleRoutes(provider: provider).add(to: router)
     }
 }

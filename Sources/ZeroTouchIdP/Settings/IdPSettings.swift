@@ -18,6 +18,7 @@ public import ZeroTouchServer
 /// | `idp.login.window` | `15m` |
 /// | `idp.login.lockout` | `5m` |
 /// | `idp.reload_interval` | `2s`: how often the server looks for admin changes made by the CLI or other replicas |
+/// | `idp.console.admin_group` | `idp-admins`: the directory group whose members may use the web console at `/admin` |
 public struct IdPSettings: Sendable {
     public var common: CommonSettings
     public var options: IdPOptions
@@ -57,8 +58,13 @@ public struct IdPSettings: Sendable {
             maximumFailures: reader.int("idp.login.max_failures_per_user", in: 1...100, default: 5), window: window, lockout: lockout)
         let addressRule = ThrottleRule(
             maximumFailures: reader.int("idp.login.max_failures_per_address", in: 1...10_000, default: 20), window: window, lockout: lockout)
+        let adminGroup = reader.string("idp.console.admin_group", default: IdPOptions.defaultConsoleAdminGroup)
+        if adminGroup.isEmpty || adminGroup.utf8.count > 200 {
+            reader.report("idp.console.admin_group", "must be a group name of 1…200 bytes")
+        }
         let options = IdPOptions(
-            issuer: issuerURL.map { Issuer($0.absoluteString) }, lifetimes: lifetimes, userThrottle: userRule, addressThrottle: addressRule)
+            issuer: issuerURL.map { Issuer($0.absoluteString) }, lifetimes: lifetimes, userThrottle: userRule, addressThrottle: addressRule,
+            consoleAdminGroup: adminGroup)
         self.init(
             common: common, options: options, bcryptCost: reader.int("idp.bcrypt_cost", in: 10...15, default: 12),
             reloadInterval: reader.duration("idp.reload_interval", in: .seconds(1)...(.seconds(300)), default: .seconds(2)))

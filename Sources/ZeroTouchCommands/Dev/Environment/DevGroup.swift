@@ -6,6 +6,8 @@ public enum DevGroup: String, CaseIterable, Sendable, Codable {
     case marketing
     /// External help, with a second factor.
     case contractors
+    /// May use the IdP's web admin console (`IdPOptions.defaultConsoleAdminGroup`); reaches no MCP server.
+    case admins = "idp-admins"
 
     /// The group's description in the directory.
     public var summary: String {
@@ -13,6 +15,7 @@ public enum DevGroup: String, CaseIterable, Sendable, Codable {
         case .engineering: "Builds the product: issues read+write, docs read, notes read+write."
         case .marketing: "Writes about the product: docs read+write, notes read."
         case .contractors: "External help: issues read only, and only after a second factor."
+        case .admins: "Identity admins: the web admin console at /admin; no MCP server."
         }
     }
 }

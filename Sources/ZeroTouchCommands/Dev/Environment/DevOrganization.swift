@@ -5,6 +5,7 @@
 /// | engineering | read, write | read | read, write |
 /// | marketing | — | read, write | read |
 /// | contractors | read, with a second factor | — | — |
+/// | idp-admins | — (the web admin console at `/admin`) | — | — |
 public enum DevOrganization {
     /// The organization's display name.
     public static let name = "Acme (ZeroTouch dev)"
@@ -16,6 +17,7 @@ public enum DevOrganization {
         DevAccount(username: "carlos", displayName: "Carlos Diaz", email: "carlos@acme.example", group: .contractors, hasSecondFactor: true),
         DevAccount(username: "dana", displayName: "Dana Kim", email: "dana@acme.example", group: .contractors),
         DevAccount(username: "sam", displayName: "Sam Lee", email: "sam@acme.example", group: .engineering, isSuspended: true),
+        DevAccount(username: "ada", displayName: "Ada Okafor", email: "ada@acme.example", group: .admins),
     ]
 
     /// The policy: allow rules only; everything else is the IdP's default deny.
@@ -41,6 +43,9 @@ public enum DevOrganization {
     public static let cliClientName = "ZeroTouch CLI"
     /// The actor recorded in the audit trail for every seeding change.
     public static let auditActor = "zerotouch dev"
+
+    /// The account that may use the IdP's web admin console.
+    public static let consoleAdmin = "ada"
 
     /// The account named `username`.
     public static func account(_ username: String) -> DevAccount? { accounts.first { $0.username == username } }

@@ -11,6 +11,7 @@ extension RegisteredClient {
     /// - Throws: `IdPAdminError.invalidInput`, or `.notFound` for a server missing from the catalog.
     func validate(in snapshot: IdPSnapshot, endpointPolicy: EndpointPolicy) throws(IdPAdminError) {
         try AdminValidation.identifier(id.rawValue, field: "id")
+        guard !AdminConsoleClient.isConsole(id) else { throw .invalidInput(field: "id", message: "'\(id.rawValue)' is reserved for the admin console") }
         try AdminValidation.name(name, field: "name")
         guard credentials.clientID == id else { throw .invalidInput(field: "credentials.clientID", message: "must equal the client's id") }
         try validateCredentials(endpointPolicy: endpointPolicy)

@@ -75,7 +75,8 @@ extension SignInFlow {
         guard let secret = submission.browserSecret, secret.utf8.count <= OpaqueToken.maximumLength,
             TokenHash(of: secret) == pending.browserBinding, ConstantTime.equals(submission.csrfToken, pending.csrfToken)
         else { throw SignInRejection.forgedSubmission }
-        guard registry.snapshot.client(pending.request.clientID)?.isDisabled == false else { throw SignInRejection.expired }
+        guard AdminConsoleClient.isConsole(pending.request.clientID) || registry.snapshot.client(pending.request.clientID)?.isDisabled == false
+        else { throw SignInRejection.expired }
         return pending
     }
 

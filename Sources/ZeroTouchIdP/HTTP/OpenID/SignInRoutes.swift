@@ -113,7 +113,8 @@ struct SignInRoutes {
     }
 
     private func clientName(_ pending: PendingSignIn) -> String {
-        provider.registry.snapshot.client(pending.request.clientID)?.name ?? pending.request.clientID.rawValue
+        if AdminConsoleClient.isConsole(pending.request.clientID) { return AdminConsoleClient.name }
+        return provider.registry.snapshot.client(pending.request.clientID)?.name ?? pending.request.clientID.rawValue
     }
 
     /// The parameters of `/authorize`: the query of a GET, the form body of a POST (OpenID Connect Core §3.1.2.1).
