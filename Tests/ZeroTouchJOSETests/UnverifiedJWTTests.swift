@@ -88,11 +88,13 @@ struct UnverifiedJWTTests {
         #expect(throws: JOSERejection.duplicateMemberName(.payload)) { try UnverifiedJWT(compact: token) }
     }
 
-    @Test("counts only top-level members, ignoring commas and braces inside strings and nested values")
+    @Test("commas and braces inside strings are not members; a name repeated in a nested object is refused too")
     func countsTopLevelMembers() throws {
-        let payload = #"{"a":"x,}{\"","b":[1,2,{"c":3,"c":4}],"d":{}}"#
+        let payload = #"{"a":"x,}{\"","b":[1,2,{"c":3,"e":4}],"d":{}}"#
         let token = Fixture.encoded(Self.header) + "." + Fixture.encoded(text: payload) + ".c2ln"
         #expect(try UnverifiedJWT(compact: token).unverifiedClaims.members.keys.sorted() == ["a", "b", "d"])
+        let nested = Fixture.encoded(Self.header) + "." + Fixture.encoded(text: #"{"b":[{"c":3,"c":4}]}"#) + ".c2ln"
+        #expect(throws: JOSERejection.duplicateMemberName(.payload)) { try UnverifiedJWT(compact: nested) }
         let empty = Fixture.encoded(Self.header) + "." + Fixture.encoded(text: " { } ") + ".c2ln"
         #expect(try UnverifiedJWT(compact: empty).unverifiedClaims.members.isEmpty)
     }

@@ -20,14 +20,20 @@ public enum Base64URL {
 
     /// Decodes unpadded base64url, or returns `nil` for anything that is not its canonical form.
     public static func decode(_ text: some StringProtocol) -> [UInt8]? {
-        let characters = Array(text.utf8)
+        decode(bytes: Array(text.utf8))
+    }
+
+    /// Decodes unpadded base64url given as ASCII bytes, or returns `nil` for anything that is not its
+    /// canonical form.
+    public static func decode(bytes characters: some Collection<UInt8>) -> [UInt8]? {
         guard characters.count % 4 != 1 else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(characters.count * 3 / 4)
         var accumulator: UInt32 = 0
         var bitCount = 0
         for character in characters {
-            guard let value = sextet(character) else { return nil }
+            let value = sextets[Int(character)]
+            guard value != invalid else { return nil }
             accumulator = (accumulator << 6) | UInt32(value)
             bitCount += 6
             if bitCount >= 8 {
@@ -40,6 +46,10 @@ public enum Base64URL {
         guard accumulator == 0 else { return nil }
         return output
     }
+
+    private static let invalid: UInt8 = 0xFF
+    /// `sextet(_:)` for every byte value, `invalid` where it has none: one load per character.
+    private static let sextets: [UInt8] = (0...255).map { sextet(UInt8($0)) ?? invalid }
 
     /// The 6-bit value of one base64url character.
     private static func sextet(_ character: UInt8) -> UInt8? {

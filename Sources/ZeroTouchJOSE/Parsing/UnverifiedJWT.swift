@@ -38,31 +38,50 @@ public struct UnverifiedJWT: Sendable, Hashable {
     public init(compact: String, maximumBytes: Int = UnverifiedJWT.defaultMaximumBytes) throws(JOSERejection) {
         let byteCount = compact.utf8.count
         guard byteCount <= maximumBytes else { throw .tokenTooLarge(bytes: byteCount, limit: maximumBytes) }
-        let parts = compact.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count != 5 else { throw .encryptedToken }
-        guard parts.count == 3 else { throw .malformedCompactSerialization(parts: parts.count) }
+        // Split on the bytes, not on Characters: String's grapheme-aware split cost a third of the
+        // bearer check (BENCHMARKS.md, "What the profile shows"). A '.' byte is always a '.' in UTF-8.
+        let bytes = Array(compact.utf8)
+        var dots: [Int] = []
+        for index in bytes.indices where bytes[index] == UInt8(ascii: ".") {
+            dots.append(index)
+            if dots.count > 4 { break }
+        }
+        guard dots.count != 4 else { throw .encryptedToken }
+        guard dots.count == 2 else { throw .malformedCompactSerialization(parts: dots.count + 1) }
+        let (headerPart, payloadPart) = (bytes[..<dots[0]], bytes[(dots[0] + 1)..<dots[1]])
 
-        let header = try JOSEHeader(jsonObject: Self.decodeObject(parts[0], part: .header))
+        let header = try Self.decodeHeader(headerPart)
         // An unsecured JWS (RFC 7515 §A.5, RFC 7519 §6) is refused whatever the verifier allows.
         guard header.algorithm.lowercased() != "none" else { throw .unsecuredToken }
-        let claims = try Self.decodeObject(parts[1], part: .payload)
-        guard let signature = Base64URL.decode(parts[2]) else { throw .invalidBase64URL(.signature) }
+        let claims = try Self.decodeObject(payloadPart, part: .payload)
+        guard let signature = Base64URL.decode(bytes: bytes[(dots[1] + 1)...]) else { throw .invalidBase64URL(.signature) }
         guard !signature.isEmpty else { throw .missingSignature }
 
         self.header = header
         self.unverifiedClaims = JWTClaims(claims)
-        self.signingInput = Array(parts[0].utf8) + [UInt8(ascii: ".")] + Array(parts[1].utf8)
+        self.signingInput = Array(bytes[..<dots[1]])
         self.signature = signature
+    }
+
+    /// The header of `part`, from `HeaderCache` when the same encoded header was parsed before: the
+    /// tokens of one issuer and key share it byte for byte, so its decoding is paid once per key.
+    private static func decodeHeader(_ part: ArraySlice<UInt8>) throws(JOSERejection) -> JOSEHeader {
+        if let cached = HeaderCache.shared.header(for: part) { return cached }
+        let header = try JOSEHeader(jsonObject: decodeObject(part, part: .header))
+        HeaderCache.shared.store(header, for: part)
+        return header
     }
 
     /// Decodes one base64url part that must hold a JSON object without repeated member names
     /// (RFC 7515 §5.2 steps 2–4, RFC 7519 §4 and §7.2 step 10).
-    private static func decodeObject(_ text: Substring, part: JWSPart) throws(JOSERejection) -> [String: JSONValue] {
-        guard let bytes = Base64URL.decode(text) else { throw .invalidBase64URL(part) }
-        guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(bytes)) else {
+    private static func decodeObject(_ text: ArraySlice<UInt8>, part: JWSPart) throws(JOSERejection) -> [String: JSONValue] {
+        guard let bytes = Base64URL.decode(bytes: text) else { throw .invalidBase64URL(part) }
+        do {
+            return try JSONValueParser.parseObject(bytes)
+        } catch .duplicateMemberName {
+            throw .duplicateMemberName(part)
+        } catch {
             throw part == .header ? .headerNotJSONObject : .payloadNotJSONObject
         }
-        guard JSONMemberCount.topLevel(bytes) == object.count else { throw .duplicateMemberName(part) }
-        return object
     }
 }
