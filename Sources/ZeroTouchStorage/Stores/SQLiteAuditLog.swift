@@ -11,19 +11,27 @@ public import ZeroTouchCore
 /// filter stays an index read at a million rows is described on `AuditPageQuery`.
 public struct SQLiteAuditLog: AuditLog {
     private let database: SQLiteDatabase
+    private let appends: GroupCommit<AuditRecordRow, Void>
 
     /// An audit log over `database`.
     public init(database: SQLiteDatabase) {
         self.database = database
+        self.appends = GroupCommit { rows in
+            try await database.pool.write { db in
+                for row in rows { try row.insert(into: db) }
+            }
+            return rows.map { _ in () }
+        }
     }
 
-    /// Appends `record` in its own transaction; it is committed and synced to disk on return.
+    /// Appends `record`; it is committed and synced to disk on return. Concurrent appends share one
+    /// transaction (`GroupCommit`), in the order they arrived.
     /// - Throws: `StorageError.auditDetailsTooLarge` before writing anything; GRDB's
     ///   `DatabaseError` when the write fails (also for a duplicate `id`). The caller must then
     ///   fail its request instead of answering success.
     public func append(_ record: AuditRecord) async throws {
         let row = try AuditRecordRow(record)
-        try await database.pool.write { try row.insert(into: $0) }
+        try await appends.submit(row)
     }
 
     /// Returns one page of the records matching every set filter of `query`, newest first, at most
