@@ -104,7 +104,7 @@ struct JSONValueParserTests {
         }
     }
 
-    private static func randomValue(depth: Int, using generator: inout SeededGenerator) -> JSONValue {
+    static func randomValue(depth: Int, using generator: inout SeededGenerator) -> JSONValue {
         let kind = Int.random(in: 0..<(depth > 3 ? 5 : 7), using: &generator)
         switch kind {
         case 0: return .null

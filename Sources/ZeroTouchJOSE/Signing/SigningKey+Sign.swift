@@ -1,4 +1,5 @@
 import Foundation
+import ZeroTouchCore
 
 extension SigningKey {
     /// Signs `claims` as a compact JWS (RFC 7515 §5.1, §7.1; RFC 7519 §7.1) with the header
@@ -16,16 +17,23 @@ extension SigningKey {
     /// - Throws: `SigningKeyError.claimsNotJSONObject`, `.signingFailed`.
     public func sign(_ claims: some Encodable, type: String) throws(SigningKeyError) -> String {
         let header = JOSEHeader(algorithm: algorithm.rawValue, keyID: keyID, type: type)
-        guard let headerJSON = try? Self.encoder.encode(header.jsonObject),
-            let claimsJSON = try? Self.encoder.encode(claims), claimsJSON.first == UInt8(ascii: "{")
-        else { throw .claimsNotJSONObject }
+        let claimsJSON: [UInt8]
+        if let representable = claims as? any JWTClaimsRepresentable {
+            guard let written = try? JSONValueWriter.encode(.object(representable.jwtClaimMembers)) else { throw .claimsNotJSONObject }
+            claimsJSON = written
+        } else {
+            guard let encoded = try? Self.encoder.encode(claims), encoded.first == UInt8(ascii: "{") else { throw .claimsNotJSONObject }
+            claimsJSON = Array(encoded)
+        }
+        guard let headerJSON = try? JSONValueWriter.encode(.object(header.jsonObject)) else { throw .claimsNotJSONObject }
         let signingInput = Base64URL.encode(headerJSON) + "." + Base64URL.encode(claimsJSON)
         let signature = try signature(for: Array(signingInput.utf8))
         return signingInput + "." + Base64URL.encode(signature)
     }
 
-    /// Compact JSON with sorted members and unescaped slashes (so `typ` and URLs read as written),
-    /// and dates as integer seconds since the epoch.
+    /// For claims that are not `JWTClaimsRepresentable`: compact JSON with sorted members and
+    /// unescaped slashes (so `typ` and URLs read as written, as `JSONValueWriter` writes them), and
+    /// dates as integer seconds since the epoch.
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
