@@ -29,6 +29,10 @@ let package = Package(
         .package(name: "ZeroTouch", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        // LoadBench only; the same packages and versions as the main package's manifest.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", from: "0.12.1"),
     ],
     targets: benchmarkTargets.map { target in
         .executableTarget(
@@ -37,5 +41,23 @@ let package = Package(
             path: "Benchmarks/\(target.name)",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         )
-    }
+    } + [
+        // The HTTP load command (issue 9 item 2): release `zerotouch` servers as child processes on
+        // 127.0.0.1, driven by a bounded built-in load generator. See BENCHMARKS.md, "HTTP load".
+        .executableTarget(
+            name: "LoadBench",
+            dependencies: [
+                .product(name: "ZeroTouchCore", package: "ZeroTouch"),
+                .product(name: "ZeroTouchJOSE", package: "ZeroTouch"),
+                .product(name: "ZeroTouchServer", package: "ZeroTouch"),
+                .product(name: "ZeroTouchResourceServer", package: "ZeroTouch"),
+                .product(name: "ZeroTouchClient", package: "ZeroTouch"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MCP", package: "swift-sdk"),
+            ],
+            path: "LoadBench"
+        ),
+    ]
 )

@@ -53,6 +53,18 @@ struct URLEncodedFormTests {
         #expect(rejection("a=%FF%FE")?.errorDescription == "form body is not valid UTF-8")
     }
 
+    @Test("raw invalid UTF-8 without any escape is rejected too")
+    func rawInvalidUTF8() throws {
+        let error = #expect(throws: OAuthErrorResponse.self) { try URLEncodedForm(parsing: Array("a=".utf8) + [0xFF, 0xFE]) }
+        #expect(error?.errorDescription == "form body is not valid UTF-8")
+    }
+
+    @Test("empty pairs are skipped and a value keeps every '=' after the first")
+    func emptyPairsAndEquals() throws {
+        let form = try parse("&a=1&&b=x=y&")
+        #expect(form.parameters == ["a": "1", "b": "x=y"])
+    }
+
     @Test("an empty parameter name is rejected")
     func emptyName() {
         #expect(rejection("=value")?.code == .invalidRequest)

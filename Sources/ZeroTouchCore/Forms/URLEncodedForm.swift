@@ -25,18 +25,33 @@ public struct URLEncodedForm: Sendable, Equatable {
         guard bytes.count <= maximumSize else {
             throw .invalidRequest("request body exceeds \(maximumSize) bytes")
         }
+        // One copy into an array, then a scan over concrete types: called from other modules, the
+        // generic `split`/iterator path is not specialized and cost more than the ES256 signature
+        // check at the token endpoints (BENCHMARKS.md, "Profile of the HTTP load").
+        self.parameters = try Self.parse(Array(bytes))
+    }
+
+    /// Splits on `&` (empty pairs skipped) and each pair at its first `=`, decoding both halves.
+    private static func parse(_ bytes: [UInt8]) throws(OAuthErrorResponse) -> [String: String] {
         var parameters: [String: String] = [:]
-        for pair in bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            let name = try Self.decode(parts[0])
-            let value = parts.count > 1 ? try Self.decode(parts[1]) : ""
-            guard !name.isEmpty else { throw .invalidRequest("form parameter with an empty name") }
-            guard parameters[name] == nil else {
-                throw .invalidRequest("parameter '\(Self.printable(name))' is repeated")
+        var start = 0
+        while start < bytes.count {
+            var stop = start
+            while stop < bytes.count, bytes[stop] != UInt8(ascii: "&") { stop += 1 }
+            if stop > start {
+                var equals = start
+                while equals < stop, bytes[equals] != UInt8(ascii: "=") { equals += 1 }
+                let name = try decode(bytes[start..<equals])
+                let value = equals < stop ? try decode(bytes[(equals + 1)..<stop]) : ""
+                guard !name.isEmpty else { throw .invalidRequest("form parameter with an empty name") }
+                guard parameters[name] == nil else {
+                    throw .invalidRequest("parameter '\(Self.printable(name))' is repeated")
+                }
+                parameters[name] = value
             }
-            parameters[name] = value
+            start = stop + 1
         }
-        self.parameters = parameters
+        return parameters
     }
 
     /// The value of `name`, or `nil` when absent.
@@ -85,22 +100,30 @@ public struct URLEncodedForm: Sendable, Equatable {
     /// the client id and secret of a Basic header.
     /// - Throws: `OAuthErrorResponse` `invalid_request` on a malformed escape or invalid UTF-8.
     public static func decodeComponent(_ string: String) throws(OAuthErrorResponse) -> String {
-        try decode(Array(string.utf8))
+        try decode(Array(string.utf8)[...])
     }
 
     /// Decodes one component: `+` is a space, `%XX` a byte; the result must be UTF-8.
-    static func decode(_ bytes: some Collection<UInt8>) throws(OAuthErrorResponse) -> String {
+    static func decode(_ bytes: ArraySlice<UInt8>) throws(OAuthErrorResponse) -> String {
+        // Most values (tokens, URLs without escapes) have nothing to decode: validate them as they are.
+        if !bytes.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) {
+            guard let string = String(validating: bytes, as: UTF8.self) else { throw .invalidRequest("form body is not valid UTF-8") }
+            return string
+        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        var iterator = bytes.makeIterator()
-        while let byte = iterator.next() {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            index += 1
             switch byte {
             case UInt8(ascii: "+"):
                 out.append(UInt8(ascii: " "))
             case UInt8(ascii: "%"):
-                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+                guard index + 1 < bytes.endIndex, let high = hexValue(bytes[index]), let low = hexValue(bytes[index + 1]) else {
                     throw .invalidRequest("malformed percent-encoding in form body")
                 }
+                index += 2
                 out.append(high << 4 | low)
             default:
                 out.append(byte)

@@ -67,9 +67,12 @@ public final class MCPGateway: Sendable {
 
     /// An HTTP client for upstream calls that fails fast when the upstream is down: a connection
     /// refused or not made within `connectTimeout` is a 502 at once, instead of AsyncHTTPClient's
-    /// default of retrying until the request deadline.
-    public static func makeUpstreamClient(connectTimeout: Duration = .seconds(5)) -> HTTPClient {
+    /// default of retrying until the request deadline. It keeps up to `connectionsPerUpstream`
+    /// keep-alive connections to the upstream (AsyncHTTPClient's default of 8 made tool calls queue
+    /// inside the gateway as soon as more than 8 were in flight; BENCHMARKS.md, "HTTP load").
+    public static func makeUpstreamClient(connectTimeout: Duration = .seconds(5), connectionsPerUpstream: Int = 64) -> HTTPClient {
         var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = connectionsPerUpstream
         let (seconds, attoseconds) = connectTimeout.components
         configuration.timeout = .init(connect: .seconds(seconds) + .nanoseconds(attoseconds / 1_000_000_000))
         configuration.connectionPool.retryConnectionEstablishment = false
