@@ -47,6 +47,7 @@ public final class IdPRegistry: Sendable {
         let version = try await store.version()
         let state = try await IdPState.load(from: store)
         install(IdPSnapshot(state: state, version: version))
+        HeapTrim.releaseFreedMemory()
     }
 
     /// Reloads when the store's version differs from the snapshot's.
