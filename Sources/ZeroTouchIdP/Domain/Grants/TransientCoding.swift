@@ -14,6 +14,32 @@ enum TransientCoding {
     }
 }
 
+/// The typed entries of one IdP store over a `TransientStore`: JSON values written with a purge of
+/// expired entries every `purgeEvery` writes, read back by kind and key.
+struct TransientRecords: Sendable {
+    let store: any TransientStore
+    let clock: any WallClock
+    private let purge: TransientPurge
+
+    init(store: any TransientStore, clock: any WallClock, purgeEvery: Int) {
+        self.store = store
+        self.clock = clock
+        self.purge = TransientPurge(every: purgeEvery)
+    }
+
+    /// Stores `value` under `kind` and `key` until `expiresAt`, then purges if due.
+    func write(_ value: some Encodable, kind: String, key: String, expiresAt: Date) async throws {
+        try await store.put(try TransientCoding.encode(value), kind: kind, key: key, expiresAt: expiresAt)
+        try await purge.afterWrite(store: store, now: clock.now)
+    }
+
+    /// The unexpired value under `kind` and `key`.
+    func read<T: Decodable>(_ type: T.Type, kind: String, key: String, now: Date) async throws -> T? {
+        guard let data = try await store.value(kind: kind, key: key, now: now) else { return nil }
+        return try TransientCoding.decode(T.self, from: data)
+    }
+}
+
 /// Purges a `TransientStore`'s expired entries once every `every` writes of this process, so the table
 /// stays bounded without a scheduler; each replica purges on its own count, and a purge is idempotent.
 final class TransientPurge: Sendable {

@@ -19,19 +19,17 @@ public struct TransientGrantStore: GrantStore {
         static let revokedFamily = "idp.revoked-family"
     }
 
-    private let store: any TransientStore
-    private let clock: any WallClock
-    private let purge: TransientPurge
+    private let records: TransientRecords
+    private var store: any TransientStore { records.store }
+    private var clock: any WallClock { records.clock }
 
     /// A grant store over `store`; expired entries are purged every `purgeEvery` writes.
     public init(store: any TransientStore, clock: any WallClock = SystemClock(), purgeEvery: Int = 256) {
-        self.store = store
-        self.clock = clock
-        self.purge = TransientPurge(every: purgeEvery)
+        self.records = TransientRecords(store: store, clock: clock, purgeEvery: purgeEvery)
     }
 
     public func saveCode(_ grant: AuthorizationCodeGrant, hash: TokenHash) async throws {
-        try await write(grant, kind: Kind.code, key: hash.hex, expiresAt: grant.expiresAt)
+        try await records.write(grant, kind: Kind.code, key: hash.hex, expiresAt: grant.expiresAt)
     }
 
     public func redeemCode(_ hash: TokenHash) async throws -> CodeRedemption {
@@ -43,12 +41,11 @@ public struct TransientGrantStore: GrantStore {
     }
 
     public func saveAccessToken(_ grant: AccessTokenGrant, hash: TokenHash) async throws {
-        try await write(grant, kind: Kind.accessToken, key: hash.hex, expiresAt: grant.expiresAt)
+        try await records.write(grant, kind: Kind.accessToken, key: hash.hex, expiresAt: grant.expiresAt)
     }
 
     public func accessToken(_ hash: TokenHash, now: Date) async throws -> AccessTokenGrant? {
-        guard let data = try await store.value(kind: Kind.accessToken, key: hash.hex, now: now) else { return nil }
-        let grant = try TransientCoding.decode(AccessTokenGrant.self, from: data)
+        guard let grant = try await records.read(AccessTokenGrant.self, kind: Kind.accessToken, key: hash.hex, now: now) else { return nil }
         guard try await !isRevoked(grant.family, now: now) else { return nil }
         return grant
     }
@@ -59,7 +56,7 @@ public struct TransientGrantStore: GrantStore {
     }
 
     public func saveRefreshToken(_ grant: RefreshTokenGrant, hash: TokenHash) async throws {
-        try await write(grant, kind: Kind.refreshToken, key: hash.hex, expiresAt: grant.expiresAt)
+        try await records.write(grant, kind: Kind.refreshToken, key: hash.hex, expiresAt: grant.expiresAt)
     }
 
     public func rotateRefreshToken(_ hash: TokenHash) async throws -> RefreshRotation {
@@ -79,25 +76,19 @@ public struct TransientGrantStore: GrantStore {
     }
 
     public func refreshToken(_ hash: TokenHash) async throws -> RefreshTokenGrant? {
-        guard let data = try await store.value(kind: Kind.refreshToken, key: hash.hex, now: .distantPast) else { return nil }
-        return try TransientCoding.decode(RefreshTokenGrant.self, from: data)
+        try await records.read(RefreshTokenGrant.self, kind: Kind.refreshToken, key: hash.hex, now: .distantPast)
     }
 
     /// Marks the family revoked until `expiresAt`, or until a later revocation's expiry if one is recorded.
     public func revokeFamily(_ family: RefreshFamilyID, until expiresAt: Date) async throws {
         var until = expiresAt
-        if let data = try await store.value(kind: Kind.revokedFamily, key: family.rawValue, now: clock.now) {
-            until = max(until, try TransientCoding.decode(Date.self, from: data))
+        if let recorded = try await records.read(Date.self, kind: Kind.revokedFamily, key: family.rawValue, now: clock.now) {
+            until = max(until, recorded)
         }
-        try await write(until, kind: Kind.revokedFamily, key: family.rawValue, expiresAt: until)
+        try await records.write(until, kind: Kind.revokedFamily, key: family.rawValue, expiresAt: until)
     }
 
     private func isRevoked(_ family: RefreshFamilyID, now: Date) async throws -> Bool {
         try await store.value(kind: Kind.revokedFamily, key: family.rawValue, now: now) != nil
-    }
-
-    private func write(_ value: some Encodable, kind: String, key: String, expiresAt: Date) async throws {
-        try await store.put(try TransientCoding.encode(value), kind: kind, key: key, expiresAt: expiresAt)
-        try await purge.afterWrite(store: store, now: clock.now)
     }
 }

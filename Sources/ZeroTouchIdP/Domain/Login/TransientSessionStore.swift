@@ -13,24 +13,20 @@ public struct TransientSessionStore: SessionStore {
         static let pendingSignIn = "idp.sign-in"
     }
 
-    private let store: any TransientStore
-    private let clock: any WallClock
-    private let purge: TransientPurge
+    private let records: TransientRecords
+    private var store: any TransientStore { records.store }
 
     /// A session store over `store`.
     public init(store: any TransientStore, clock: any WallClock = SystemClock(), purgeEvery: Int = 256) {
-        self.store = store
-        self.clock = clock
-        self.purge = TransientPurge(every: purgeEvery)
+        self.records = TransientRecords(store: store, clock: clock, purgeEvery: purgeEvery)
     }
 
     public func saveSession(_ session: BrowserSession, hash: TokenHash) async throws {
-        try await write(session, kind: Kind.session, key: hash.hex, expiresAt: session.expiresAt)
+        try await records.write(session, kind: Kind.session, key: hash.hex, expiresAt: session.expiresAt)
     }
 
     public func session(_ hash: TokenHash, now: Date) async throws -> BrowserSession? {
-        guard let data = try await store.value(kind: Kind.session, key: hash.hex, now: now) else { return nil }
-        return try TransientCoding.decode(BrowserSession.self, from: data)
+        try await records.read(BrowserSession.self, kind: Kind.session, key: hash.hex, now: now)
     }
 
     public func removeSession(_ hash: TokenHash) async throws {
@@ -38,23 +34,16 @@ public struct TransientSessionStore: SessionStore {
     }
 
     public func savePendingSignIn(_ pending: PendingSignIn) async throws {
-        try await write(pending, kind: Kind.pendingSignIn, key: pending.id, expiresAt: pending.expiresAt)
+        try await records.write(pending, kind: Kind.pendingSignIn, key: pending.id, expiresAt: pending.expiresAt)
     }
 
     public func pendingSignIn(_ id: String, now: Date) async throws -> PendingSignIn? {
-        guard id.utf8.count <= TransientStoreLimits.maximumKeyLength, !id.isEmpty,
-            let data = try await store.value(kind: Kind.pendingSignIn, key: id, now: now)
-        else { return nil }
-        return try TransientCoding.decode(PendingSignIn.self, from: data)
+        guard id.utf8.count <= TransientStoreLimits.maximumKeyLength, !id.isEmpty else { return nil }
+        return try await records.read(PendingSignIn.self, kind: Kind.pendingSignIn, key: id, now: now)
     }
 
     public func removePendingSignIn(_ id: String) async throws {
         guard id.utf8.count <= TransientStoreLimits.maximumKeyLength, !id.isEmpty else { return }
         try await store.remove(kind: Kind.pendingSignIn, key: id)
-    }
-
-    private func write(_ value: some Encodable, kind: String, key: String, expiresAt: Date) async throws {
-        try await store.put(try TransientCoding.encode(value), kind: kind, key: key, expiresAt: expiresAt)
-        try await purge.afterWrite(store: store, now: clock.now)
     }
 }
