@@ -37,23 +37,28 @@ struct ConsoleAuditFilter {
         for value in [user, server, client, outcome, event, since, until, trail, cursor ?? ""] where value.utf8.count > 2048 {
             throw ConsoleFormError("a filter is longer than 2048 bytes", status: 400)
         }
-        var query = AuditQuery(limit: limit, cursor: cursor)
+        // Names as admins know them become the identifiers the records hold; the rest is read exactly
+        // as the admin API reads it (`AuditQuery(parameters:)`).
+        var parameters = ["limit": String(limit)]
         if !user.isEmpty {
             guard let found = snapshot.user(username: user) ?? snapshot.user(UserID(user)) else {
                 throw ConsoleFormError("user: no user named '\(user.prefix(100))'", status: 422)
             }
-            query.subject = found.id.rawValue
+            parameters["subject"] = found.id.rawValue
         }
         if !server.isEmpty {
-            query.resource = (snapshot.server(MCPServerID(server))?.resource ?? ResourceIdentifier(server)).rawValue
+            parameters["resource"] = (snapshot.server(MCPServerID(server))?.resource ?? ResourceIdentifier(server)).rawValue
         }
-        if !client.isEmpty { query.clientID = client }
-        if !outcome.isEmpty {
-            guard let value = AuditOutcome(rawValue: outcome) else { throw ConsoleFormError("outcome: must be success, denied or failure", status: 422) }
-            query.outcome = value
+        for (name, value) in [("client_id", client), ("outcome", outcome), ("event", event), ("trail", trail), ("cursor", cursor ?? "")]
+        where !value.isEmpty {
+            parameters[name] = value
         }
-        if !event.isEmpty { query.event = event }
-        if !trail.isEmpty { query.trail = trail }
+        var query: AuditQuery
+        do {
+            query = try AuditQuery(parameters: parameters)
+        } catch {
+            throw ConsoleFormError(error)
+        }
         query.since = try Self.time(since, field: "since")
         query.until = try Self.time(until, field: "until")
         return query
