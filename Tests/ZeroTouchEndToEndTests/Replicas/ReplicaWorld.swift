@@ -1,8 +1,6 @@
-import AsyncHTTPClient
 import Foundation
 import Hummingbird
 import Logging
-import NIOHTTP1
 import ZeroTouchCommands
 import ZeroTouchAS
 import ZeroTouchCore
@@ -63,7 +61,7 @@ struct ReplicaWorld: Sendable {
                     try await LoopbackApplication.run(asA.application) {
                         try await LoopbackApplication.run(asB.application) {
                             let bases = ports.map { "http://127.0.0.1:\($0)" }
-                            try await waitUntilHealthy(bases)
+                            try await Readiness.waitUntilHealthy(bases.map { (role: "replica", url: $0) })
                             // Only LISTEN/NOTIFY brings A's later changes to B within a second: B polls every 30 s.
                             let refresh = Task { await idpB.provider.refreshPeriodically(every: .seconds(30)) }
                             let maintenance = Task { await asB.maintain(every: .seconds(30)) }
@@ -101,18 +99,6 @@ struct ReplicaWorld: Sendable {
             settings: AuthorizationServerSettings(issuer: issuer, server: ServerSettings(host: "127.0.0.1", port: port), logger: logger),
             dependencies: AuthorizationServerDependencies(
                 documentStore: stores.documents, replayLedger: stores.ledger, signingKeyStore: stores.signingKeys, auditLog: stores.auditLog))
-    }
-
-    private static func waitUntilHealthy(_ bases: [String]) async throws {
-        for base in bases {
-            var healthy = false
-            for _ in 0..<500 where !healthy {
-                let response = try? await HTTPClient.shared.execute(HTTPClientRequest(url: base + "/healthz"), timeout: .seconds(2))
-                healthy = response?.status.code == 200
-                if !healthy { try await Task.sleep(for: .milliseconds(10)) }
-            }
-            guard healthy else { throw FixtureError("the replica at \(base) is not healthy") }
-        }
     }
 
     private static func seedIdentityProvider(_ registry: IdPRegistry, asIssuer: Issuer) async throws {

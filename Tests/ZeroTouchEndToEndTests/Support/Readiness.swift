@@ -8,7 +8,12 @@ import ZeroTouchCommands
 enum Readiness {
     /// - Throws: when a listener is not healthy after `attempts` tries.
     static func waitUntilHealthy(_ topology: DevTopology, attempts: Int = 500) async throws {
-        for (role, url) in topology.listeners {
+        try await waitUntilHealthy(topology.listeners, attempts: attempts)
+    }
+
+    /// The same for any listeners, named by role.
+    static func waitUntilHealthy(_ listeners: [(role: String, url: String)], attempts: Int = 500) async throws {
+        for (role, url) in listeners {
             var healthy = false
             for _ in 0..<attempts where !healthy {
                 let response = try? await HTTPClient.shared.execute(HTTPClientRequest(url: url + "/healthz"), timeout: .seconds(2))
